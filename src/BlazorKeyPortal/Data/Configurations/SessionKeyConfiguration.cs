@@ -1,0 +1,78 @@
+using BlazorKeyPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlazorKeyPortal.Data.Configurations;
+
+internal sealed class SessionKeyConfiguration : IEntityTypeConfiguration<SessionKey>
+{
+    public void Configure(EntityTypeBuilder<SessionKey> key)
+    {
+        key.Property(k => k.ShortKey).HasMaxLength(7).IsUnicode(false);
+        key.Property(k => k.LiveShortKey).HasMaxLength(7).IsUnicode(false);
+        // Unique among keys that can still be redeemed; SQL Server gets a filtered index (IS NOT NULL).
+        key.HasIndex(k => k.LiveShortKey).IsUnique();
+        key.Property(k => k.AccessKey).HasMaxLength(32).IsUnicode(false);
+        key.HasIndex(k => k.AccessKey).IsUnique();
+        key.Property(k => k.SessionType).HasMaxLength(20);
+        key.Property(k => k.QueueKind).HasConversion<string>().HasMaxLength(20);
+        key.Property(k => k.RequestedQueue).HasMaxLength(200);
+        key.Property(k => k.ExternalKey).HasMaxLength(1024);
+        key.Property(k => k.Skills).HasMaxLength(2000);
+        key.Property(k => k.UrlHostname).HasMaxLength(253);
+        key.Property(k => k.KeyUrl).HasMaxLength(400);
+        key.Property(k => k.IssuerKind).HasConversion<string>().HasMaxLength(20);
+        key.Property(k => k.IssuedBy).HasMaxLength(256);
+        key.Property(k => k.Origin).HasConversion<string>().HasMaxLength(20);
+        key.Property(k => k.RevokedBy).HasMaxLength(256);
+        key.Property(k => k.RevokeReason).HasMaxLength(500);
+        key.HasOne(k => k.Site).WithMany().HasForeignKey(k => k.SiteId).OnDelete(DeleteBehavior.Restrict);
+        key.HasOne(k => k.RedeemedSite).WithMany().HasForeignKey(k => k.RedeemedSiteId).OnDelete(DeleteBehavior.Restrict);
+
+        // History: every filter narrows by issue time and pages newest first.
+        key.HasIndex(k => k.IssuedAt);
+        key.HasIndex(k => new { k.SiteId, k.IssuedAt });
+        key.HasIndex(k => new { k.IssuedBy, k.IssuedAt });
+        key.HasIndex(k => new { k.QueueTeamId, k.IssuedAt });
+        key.HasIndex(k => new { k.QueueKind, k.QueueId, k.IssuedAt });
+        key.HasIndex(k => k.ExternalKey);
+        key.HasIndex(k => k.ShortKey);
+    }
+}
+
+internal sealed class SupportSessionConfiguration : IEntityTypeConfiguration<SupportSession>
+{
+    public void Configure(EntityTypeBuilder<SupportSession> session)
+    {
+        session.Property(s => s.Method).HasConversion<string>().HasMaxLength(20);
+        session.Property(s => s.QueueKind).HasConversion<string>().HasMaxLength(20);
+        session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        session.Property(s => s.CustomerName).HasMaxLength(100);
+        session.Property(s => s.CustomerCompany).HasMaxLength(100);
+        session.Property(s => s.CustomerCompanyCode).HasMaxLength(100);
+        session.Property(s => s.ExternalKey).HasMaxLength(1024);
+        session.Property(s => s.Skills).HasMaxLength(2000);
+        session.Property(s => s.AcceptedBy).HasMaxLength(256);
+        session.HasOne(s => s.SessionKey).WithMany().HasForeignKey(s => s.SessionKeyId).OnDelete(DeleteBehavior.Restrict);
+        session.HasIndex(s => s.SessionKeyId).IsUnique(); // single use
+        session.HasOne(s => s.Site).WithMany().HasForeignKey(s => s.SiteId).OnDelete(DeleteBehavior.Restrict);
+        session.HasIndex(s => new { s.Status, s.StartedAt });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.HasKey(e => e.Sequence);
+        entry.Property(e => e.Sequence).ValueGeneratedNever();
+        entry.Property(e => e.Actor).HasMaxLength(300);
+        entry.Property(e => e.Action).HasMaxLength(60);
+        entry.Property(e => e.SubjectType).HasMaxLength(60);
+        entry.Property(e => e.SubjectId).HasMaxLength(100);
+        entry.Property(e => e.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        entry.Property(e => e.Hash).HasMaxLength(64).IsUnicode(false);
+        entry.HasIndex(e => new { e.SubjectType, e.SubjectId });
+        entry.HasIndex(e => new { e.Action, e.OccurredAt });
+    }
+}

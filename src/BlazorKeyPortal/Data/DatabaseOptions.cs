@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BlazorKeyPortal.Data;
+
+/// <summary>Which database the portal uses. Section <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>Defaults to <see cref="DatabaseProvider.Sqlite"/>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// An ADO.NET connection string. For SQLite a relative <c>Data Source</c> is resolved against the
+    /// content root. Defaults to <c>Data Source=App_Data/portal.db</c>.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Database:ConnectionString is required.")]
+    public string ConnectionString { get; set; } = "Data Source=App_Data/portal.db";
+
+    /// <summary>
+    /// Apply pending migrations at start-up. SQLite always migrates; for SQL Server a DBA may prefer the
+    /// generated script. Defaults to false (SQL Server only).
+    /// </summary>
+    public bool MigrateSqlServerOnStartup { get; set; }
+
+    /// <summary>How many waiting writes the single writer commits in one transaction at most. Defaults to 256.</summary>
+    [Range(1, 10_000, ErrorMessage = "Database:MaxBatchSize must be between 1 and 10000.")]
+    public int MaxBatchSize { get; set; } = 256;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

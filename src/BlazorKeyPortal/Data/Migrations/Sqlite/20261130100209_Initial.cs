@@ -1,0 +1,1034 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BlazorKeyPortal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CommandPermission = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AllowedNetworks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SecretRegeneratedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomFieldDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CodeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomFieldDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Embassies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsPersistent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Embassies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicSites",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Color = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Notice = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MailSubjectTemplate = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MailBodyTemplate = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RestrictToTeams = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RestrictToApiAccounts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxTtlSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExternalKeyRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExternalKeyPattern = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSites", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Representatives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PublicDisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PrivateDisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PortalUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Representatives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxSessionKeyTimeoutSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShortKeyAlphabet = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Skills",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CodeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Skills", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserPreferences",
+                columns: table => new
+                {
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DarkMode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Available = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserPreferences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicSiteAllowedApiAccounts",
+                columns: table => new
+                {
+                    AllowedApiAccountsId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicSiteId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSiteAllowedApiAccounts", x => new { x.AllowedApiAccountsId, x.PublicSiteId });
+                    table.ForeignKey(
+                        name: "FK_PublicSiteAllowedApiAccounts_ApiAccounts_AllowedApiAccountsId",
+                        column: x => x.AllowedApiAccountsId,
+                        principalTable: "ApiAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PublicSiteAllowedApiAccounts_PublicSites_PublicSiteId",
+                        column: x => x.PublicSiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicSiteHostnames",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hostname = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSiteHostnames", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicSiteHostnames_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShortKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 7, nullable: false),
+                    LiveShortKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 7, nullable: true),
+                    AccessKey = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    SessionType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    QueueKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    QueueId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedQueue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QueueTeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExternalKey = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    CustomFieldsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TtlSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    TtlWasGiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UrlHostname = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    KeyUrl = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AvailableAtIssue = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IssuerKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApiAccountId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RedeemedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RedeemedSiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionKeys_PublicSites_RedeemedSiteId",
+                        column: x => x.RedeemedSiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionKeys_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportTeams",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CodeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsPersistent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DefaultSiteId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportTeams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportTeams_PublicSites_DefaultSiteId",
+                        column: x => x.DefaultSiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmbassyMembers",
+                columns: table => new
+                {
+                    EmbassiesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MembersId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmbassyMembers", x => new { x.EmbassiesId, x.MembersId });
+                    table.ForeignKey(
+                        name: "FK_EmbassyMembers_Embassies_EmbassiesId",
+                        column: x => x.EmbassiesId,
+                        principalTable: "Embassies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EmbassyMembers_Representatives_MembersId",
+                        column: x => x.MembersId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepresentativeSkills",
+                columns: table => new
+                {
+                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkillsId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepresentativeSkills", x => new { x.RepresentativeId, x.SkillsId });
+                    table.ForeignKey(
+                        name: "FK_RepresentativeSkills_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeSkills_Skills_SkillsId",
+                        column: x => x.SkillsId,
+                        principalTable: "Skills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionKeyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QueueKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    QueueId = table.Column<int>(type: "INTEGER", nullable: true),
+                    QueueTeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CustomerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CustomerCompany = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CustomerCompanyCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ExternalKey = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    CustomFieldsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AcceptedByRepId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportSessions_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportSessions_SessionKeys_SessionKeyId",
+                        column: x => x.SessionKeyId,
+                        principalTable: "SessionKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicSiteAllowedTeams",
+                columns: table => new
+                {
+                    AllowedTeamsId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicSiteId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSiteAllowedTeams", x => new { x.AllowedTeamsId, x.PublicSiteId });
+                    table.ForeignKey(
+                        name: "FK_PublicSiteAllowedTeams_PublicSites_PublicSiteId",
+                        column: x => x.PublicSiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PublicSiteAllowedTeams_SupportTeams_AllowedTeamsId",
+                        column: x => x.AllowedTeamsId,
+                        principalTable: "SupportTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportIssues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CodeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportIssues_SupportTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "SupportTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportTeamMembers",
+                columns: table => new
+                {
+                    MembersId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamsId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportTeamMembers", x => new { x.MembersId, x.TeamsId });
+                    table.ForeignKey(
+                        name: "FK_SupportTeamMembers_Representatives_MembersId",
+                        column: x => x.MembersId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SupportTeamMembers_SupportTeams_TeamsId",
+                        column: x => x.TeamsId,
+                        principalTable: "SupportTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Settings",
+                columns: new[] { "Id", "MaxSessionKeyTimeoutSeconds", "ShortKeyAlphabet" },
+                values: new object[] { 1, 86400, "Digits" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiAccounts_ClientId",
+                table: "ApiAccounts",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_OccurredAt",
+                table: "AuditEntries",
+                columns: new[] { "Action", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_SubjectType_SubjectId",
+                table: "AuditEntries",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomFieldDefinitions_CodeName",
+                table: "CustomFieldDefinitions",
+                column: "CodeName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmbassyMembers_MembersId",
+                table: "EmbassyMembers",
+                column: "MembersId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSiteAllowedApiAccounts_PublicSiteId",
+                table: "PublicSiteAllowedApiAccounts",
+                column: "PublicSiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSiteAllowedTeams_PublicSiteId",
+                table: "PublicSiteAllowedTeams",
+                column: "PublicSiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSiteHostnames_Hostname",
+                table: "PublicSiteHostnames",
+                column: "Hostname",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSiteHostnames_SiteId",
+                table: "PublicSiteHostnames",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSites_Name",
+                table: "PublicSites",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Representatives_PortalUserName",
+                table: "Representatives",
+                column: "PortalUserName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Representatives_Username",
+                table: "Representatives",
+                column: "Username");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeSkills_SkillsId",
+                table: "RepresentativeSkills",
+                column: "SkillsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_AccessKey",
+                table: "SessionKeys",
+                column: "AccessKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_ExternalKey",
+                table: "SessionKeys",
+                column: "ExternalKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_IssuedAt",
+                table: "SessionKeys",
+                column: "IssuedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_IssuedBy_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "IssuedBy", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_LiveShortKey",
+                table: "SessionKeys",
+                column: "LiveShortKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_QueueKind_QueueId_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "QueueKind", "QueueId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_QueueTeamId_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "QueueTeamId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_RedeemedSiteId",
+                table: "SessionKeys",
+                column: "RedeemedSiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_ShortKey",
+                table: "SessionKeys",
+                column: "ShortKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_SiteId_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "SiteId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Skills_CodeName",
+                table: "Skills",
+                column: "CodeName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportIssues_CodeName",
+                table: "SupportIssues",
+                column: "CodeName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportIssues_TeamId",
+                table: "SupportIssues",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportSessions_SessionKeyId",
+                table: "SupportSessions",
+                column: "SessionKeyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportSessions_SiteId",
+                table: "SupportSessions",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportSessions_Status_StartedAt",
+                table: "SupportSessions",
+                columns: new[] { "Status", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTeamMembers_TeamsId",
+                table: "SupportTeamMembers",
+                column: "TeamsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTeams_CodeName",
+                table: "SupportTeams",
+                column: "CodeName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTeams_DefaultSiteId",
+                table: "SupportTeams",
+                column: "DefaultSiteId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CustomFieldDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "EmbassyMembers");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "PublicSiteAllowedApiAccounts");
+
+            migrationBuilder.DropTable(
+                name: "PublicSiteAllowedTeams");
+
+            migrationBuilder.DropTable(
+                name: "PublicSiteHostnames");
+
+            migrationBuilder.DropTable(
+                name: "RepresentativeSkills");
+
+            migrationBuilder.DropTable(
+                name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "SupportIssues");
+
+            migrationBuilder.DropTable(
+                name: "SupportSessions");
+
+            migrationBuilder.DropTable(
+                name: "SupportTeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "UserPreferences");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Embassies");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "ApiAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Skills");
+
+            migrationBuilder.DropTable(
+                name: "SessionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Representatives");
+
+            migrationBuilder.DropTable(
+                name: "SupportTeams");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "PublicSites");
+        }
+    }
+}

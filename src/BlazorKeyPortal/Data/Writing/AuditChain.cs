@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BlazorKeyPortal.Data.Entities;
+
+namespace BlazorKeyPortal.Data.Writing;
+
+/// <summary>
+/// The head of the hash-chained audit trail and the rule that links an entry to its predecessor.
+/// Only the <see cref="DatabaseWriter"/> moves the head, from its single thread.
+/// </summary>
+public sealed class AuditChain
+{
+    /// <summary>The <see cref="AuditEntry.PreviousHash"/> of the first entry.</summary>
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>The last committed (or, inside a batch, appended) entry.</summary>
+    public ChainHead Head { get; internal set; } = new(0, GenesisHash);
+
+    /// <summary>
+    /// The SHA-256 of an entry's canonical content: every field but the sequence number, in a fixed order,
+    /// as a JSON array so that no two different entries share a canonical form. The sequence is left out on
+    /// purpose: the chain of previous hashes proves the order, so a swap shows as "reordered", not "changed".
+    /// </summary>
+    public static string ComputeHash(AuditEntry entry)
+    {
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(new object?[]
+        {
+            entry.OccurredAt.ToUnixTimeMilliseconds(),
+            entry.Actor,
+            entry.Action,
+            entry.SubjectType,
+            entry.SubjectId,
+            entry.Details,
+            entry.PreviousHash,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+    }
+
+    internal AuditEntry Link(AuditRecord record, DateTimeOffset now)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = Head.Sequence + 1,
+            // Millisecond precision: what the hash covers is exactly what every provider stores.
+            OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
+            Actor = record.Actor,
+            Action = record.Action,
+            SubjectType = record.SubjectType,
+            SubjectId = record.SubjectId,
+            Details = record.Details,
+            PreviousHash = Head.Hash,
+            Hash = "",
+        };
+        entry.Hash = ComputeHash(entry);
+        Head = new ChainHead(entry.Sequence, entry.Hash);
+        return entry;
+    }
+}
+
+public readonly record struct ChainHead(long Sequence, string Hash);
+
+/// <summary>What an audit entry says, before the writer links it into the chain.</summary>
+public sealed record AuditRecord(string Actor, string Action, string? SubjectType = null, string? SubjectId = null, string? Details = null)
+{
+    private static readonly JsonSerializerOptions DetailsJson = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Serialises <paramref name="details"/> compactly (nulls left out).</summary>
+    public static string? Serialize(object? details) => details is null ? null : JsonSerializer.Serialize(details, DetailsJson);
+}

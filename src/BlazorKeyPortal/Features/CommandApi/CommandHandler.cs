@@ -1,0 +1,84 @@
+using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.Availability;
+using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.SessionKeys;
+
+namespace BlazorKeyPortal.Features.CommandApi;
+
+/// <summary>
+/// Answers one command request: who is calling (the token's API account, its network and permission),
+/// which action, and the action's XML.
+/// </summary>
+public sealed class CommandHandler(
+    PortalCatalog catalog,
+    SessionKeyService sessionKeys,
+    RepresentativePresence presence,
+    SupportSessionCounts sessionCounts,
+    TimeProvider time)
+{
+    public const string ApiVersion = "1.24.0";
+
+    public async Task<CommandReply> HandleAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        var account = ApiCaller.Resolve(http.User, snapshot);
+        if (account is null || !account.IsEnabled)
+        {
+            // The token outlived its account (removed or disabled): treat it as no token at all.
+            return new CommandReply(CommandXml.Error("the API account of this token does not exist or is disabled"), StatusCodes.Status401Unauthorized);
+        }
+        if (!account.Allows(http.Connection.RemoteIpAddress))
+        {
+            return CommandReply.Error($"API account '{account.ClientId}' may not be used from {http.Connection.RemoteIpAddress}");
+        }
+
+        var (parameters, parameterError) = await CommandParameters.ReadAsync(http.Request, cancellationToken);
+        if (parameters is null) return CommandReply.Error(parameterError!);
+
+        var action = parameters[ParameterNames.Action];
+        var required = action switch
+        {
+            "generate_session_key" => CommandPermission.FullAccess,
+            "get_logged_in_reps" or "get_support_teams" or "get_api_info" => CommandPermission.ReadOnly,
+            _ => (CommandPermission?)null,
+        };
+        if (required is null) return CommandReply.Error("Invalid action");
+        if (account.Permission < required)
+        {
+            return CommandReply.Error(required == CommandPermission.FullAccess
+                ? $"API account '{account.ClientId}' needs full access to the command API for {action}"
+                : $"API account '{account.ClientId}' has no access to the command API");
+        }
+
+        return action switch
+        {
+            "generate_session_key" => await GenerateAsync(http, parameters, account, cancellationToken),
+            "get_logged_in_reps" => new CommandReply(CommandXml.LoggedInReps(snapshot, presence.LoggedInReps(snapshot),
+                await sessionCounts.ActiveByRepAsync(cancellationToken))),
+            "get_support_teams" => new CommandReply(CommandXml.SupportTeams(snapshot, parameters["showmembers"] == "1")),
+            _ => new CommandReply(CommandXml.ApiInformation(ApiVersion, time.GetUtcNow(), PermissionName(account.Permission))),
+        };
+    }
+
+    private async Task<CommandReply> GenerateAsync(HttpContext http, CommandParameters parameters, ApiAccountInfo account, CancellationToken cancellationToken)
+    {
+        var (request, conflict) = parameters.ToSessionKeyRequest();
+        if (request is null) return CommandReply.Error(conflict!);
+
+        var outcome = await sessionKeys.GenerateAsync(request, KeyIssuer.ApiAccount(account.ClientId, account.Id), PortalOrigin(http.Request), cancellationToken);
+        if (outcome.Key is not null) return new CommandReply(CommandXml.SessionKey(outcome.Key));
+        if (outcome.ServiceError is not null) return new CommandReply(CommandXml.Error(outcome.ServiceError), StatusCodes.Status503ServiceUnavailable);
+        return CommandReply.Error(string.Join("; ", outcome.Errors.Select(e => e.ErrorMessage)));
+    }
+
+    /// <summary>The scheme and port this portal was reached on; key URLs of <c>*.localhost</c> sites use them.</summary>
+    public static Uri PortalOrigin(HttpRequest request) => new($"{request.Scheme}://{request.Host}");
+
+    public static string PermissionName(CommandPermission permission) => permission switch
+    {
+        CommandPermission.FullAccess => "full_access",
+        CommandPermission.ReadOnly => "read_only",
+        _ => "deny",
+    };
+}

@@ -1,0 +1,19 @@
+namespace BlazorKeyPortal.Features.DemoData;
+
+public static class DemoDataServiceCollectionExtensions
+{
+    /// <summary>In Development: the demo data. Elsewhere: a guard that no demo account is left.</summary>
+    public static IHostApplicationBuilder AddDemoData(this IHostApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddSingleton<DevelopmentSeed>();
+            builder.Services.AddHostedService<DevelopmentSeedService>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<DemoDataGuard>();
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using BlazorKeyPortal.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace BlazorKeyPortal.Features.Health;
+
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c>: the process answers (no checks, for load balancers and benchmarks).
+    /// <c>/health/ready</c>: the database answers too.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return endpoints;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Data.Writing;
+using BlazorKeyPortal.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorKeyPortal.Features.SessionKeys;
+
+/// <summary>
+/// The portal's own key authority: the key and its audit entry are written by the single writer in one
+/// transaction, so a key never exists without its audit entry and short keys are checked for uniqueness
+/// without a race.
+/// </summary>
+public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBuilder urls, TimeProvider time) : ISessionKeyAuthority
+{
+    /// <summary>With 10^7 short keys, ten live collisions in a row mean the key space is nearly used up.</summary>
+    private const int MaxShortKeyAttempts = 10;
+
+    public Task<IssuedSessionKey> IssueAsync(KeyIssueOrder order, CancellationToken cancellationToken)
+    {
+        var accessKey = KeyMaterial.NewAccessKey();
+        var siteUrl = urls.SiteUrl(order.UrlHostname, order.PortalOrigin);
+        var keyUrl = urls.KeyUrl(order.UrlHostname, accessKey, order.PortalOrigin);
+        var alphabet = order.Catalog.Settings.ShortKeyAlphabet;
+
+        return writer.WriteAsync(scope =>
+        {
+            var now = time.GetUtcNow();
+            var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+            var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
+            var shortKey = ClaimShortKey(scope.Db, alphabet, now);
+            var (subject, body) = InvitationText.Render(order.Site, siteUrl, keyUrl, shortKey, expiresAt);
+
+            var key = new SessionKey
+            {
+                ShortKey = shortKey,
+                LiveShortKey = shortKey,
+                AccessKey = accessKey,
+                QueueKind = order.Queue.Kind,
+                QueueId = order.Queue.Id,
+                QueueTeamId = order.Queue.TeamId,
+                RequestedQueue = order.RequestedQueue,
+                ExternalKey = order.ExternalKey,
+                CustomFieldsJson = order.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(order.CustomFields),
+                Priority = order.Priority,
+                Skills = order.Skills.Count == 0 ? null : string.Join(',', order.Skills),
+                TtlSeconds = order.TtlSeconds,
+                TtlWasGiven = order.TtlWasGiven,
+                IssuedAt = issuedAt,
+                ExpiresAt = expiresAt,
+                SiteId = order.Site.Id,
+                UrlHostname = order.UrlHostname,
+                KeyUrl = keyUrl,
+                AvailableAtIssue = order.Available,
+                IssuerKind = order.Issuer.Kind,
+                IssuedBy = order.Issuer.Name,
+                ApiAccountId = order.Issuer.ApiAccountId,
+                Origin = KeyOrigin.Embedded,
+            };
+            scope.Db.SessionKeys.Add(key);
+            scope.Db.SaveChanges(); // the key's id names it in the audit entry
+
+            scope.Audit(new AuditRecord(order.Issuer.Actor, AuditActions.KeyIssued, AuditSubjects.SessionKey,
+                key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditRecord.Serialize(IssuedKeyDetails.Of(key, order))));
+
+            return new IssuedSessionKey(key.Id, key.SessionType, key.TtlSeconds, key.TtlWasGiven, issuedAt, expiresAt, order.Queue,
+                order.Available, key.ExternalKey, shortKey, keyUrl, subject, body, order.Site.Id, order.Site.Name, order.UrlHostname);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Draws short keys until one is free among live keys. A key that expired but still holds its short key
+    /// gives it up here, so expired keys never exhaust the space.
+    /// </summary>
+    private static string ClaimShortKey(Data.PortalDbContext db, ShortKeyAlphabet alphabet, DateTimeOffset now)
+    {
+        for (var attempt = 0; attempt < MaxShortKeyAttempts; attempt++)
+        {
+            var candidate = KeyMaterial.NewShortKey(alphabet);
+            var holder = db.SessionKeys.Where(k => k.LiveShortKey == candidate)
+                .Select(k => new { k.Id, k.ExpiresAt }).FirstOrDefault();
+            if (holder is null) return candidate;
+            if (holder.ExpiresAt <= now)
+            {
+                db.SessionKeys.Where(k => k.Id == holder.Id).ExecuteUpdate(s => s.SetProperty(k => k.LiveShortKey, (string?)null));
+                return candidate;
+            }
+        }
+        throw new KeyStoreUnavailableException("No free short key was found; the short-key space is nearly used up. Ask an administrator to switch to the letters-and-digits alphabet.");
+    }
+}
+
+/// <summary>What the audit entry of an issued key records.</summary>
+internal sealed record IssuedKeyDetails(
+    string ShortKey, string Queue, int? QueueId, string RequestedQueue, string Site, string UrlHostname, string? ExternalKey,
+    int Ttl, long Expires, int? Priority, string? Skills, IReadOnlyDictionary<string, string>? CustomFields, bool Available, string Origin)
+{
+    public static IssuedKeyDetails Of(SessionKey key, KeyIssueOrder order) => new(
+        key.ShortKey, order.Queue.KindName, key.QueueId, key.RequestedQueue, order.Site.Name, key.UrlHostname, key.ExternalKey,
+        key.TtlSeconds, key.ExpiresAt.ToUnixTimeSeconds(), key.Priority, key.Skills,
+        order.CustomFields.Count == 0 ? null : order.CustomFields, key.AvailableAtIssue, key.Origin.ToString());
+}

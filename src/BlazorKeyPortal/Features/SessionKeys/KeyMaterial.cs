@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using BlazorKeyPortal.Data.Entities;
+
+namespace BlazorKeyPortal.Features.SessionKeys;
+
+/// <summary>Random parts of a key, from the operating system's CSPRNG.</summary>
+public static class KeyMaterial
+{
+    public const int ShortKeyLength = 7;
+    public const string Digits = "0123456789";
+    /// <summary>Digits and upper-case letters without the look-alikes 0, 1, I and O.</summary>
+    public const string DigitsAndLetters = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    public static string AlphabetOf(ShortKeyAlphabet alphabet) => alphabet == ShortKeyAlphabet.DigitsAndLetters ? DigitsAndLetters : Digits;
+
+    /// <summary>Seven characters drawn uniformly from the configured alphabet.</summary>
+    public static string NewShortKey(ShortKeyAlphabet alphabet) => RandomNumberGenerator.GetString(AlphabetOf(alphabet), ShortKeyLength);
+
+    /// <summary>128 random bits as 32 lower-case hex characters.</summary>
+    public static string NewAccessKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>
+    /// What a customer typed, made comparable: spaces and dashes removed, letters upper-cased.
+    /// Returns null when what is left cannot be a short key.
+    /// </summary>
+    public static string? NormalizeShortKey(string? typed)
+    {
+        if (typed is null) return null;
+        Span<char> buffer = stackalloc char[ShortKeyLength];
+        var length = 0;
+        foreach (var c in typed)
+        {
+            if (c is ' ' or '-' or '\t' or '\u00a0') continue;
+            if (length == ShortKeyLength || !char.IsAsciiLetterOrDigit(c)) return null;
+            buffer[length++] = char.ToUpperInvariant(c);
+        }
+        return length == ShortKeyLength ? new string(buffer) : null;
+    }
+}
