@@ -13,18 +13,19 @@ public static class DataServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Provider == DatabaseProvider.SqlServer)
+        // Options are read when services resolve, so every configuration source (tests included) counts.
+        services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, db) =>
         {
-            services.AddPooledDbContextFactory<SqlServerPortalDbContext>(db => db.UseSqlServer(options.ConnectionString));
-            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlServerPortalDbContext>>();
-        }
-        else
-        {
-            var connectionString = ResolveSqlitePath(options.ConnectionString, builder.Environment.ContentRootPath);
-            services.AddPooledDbContextFactory<SqlitePortalDbContext>(db => db.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
-            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
-        }
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            db.UseSqlite(ResolveSqlitePath(options.ConnectionString, contentRoot)).AddInterceptors(new SqlitePragmas());
+        });
+        services.AddPooledDbContextFactory<SqlServerPortalDbContext>((sp, db) =>
+            db.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
+                ? new PortalDbContextFactory<SqlServerPortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerPortalDbContext>>())
+                : new PortalDbContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
 
         // Identity and OpenIddict resolve a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
@@ -49,6 +50,4 @@ public static class DataServiceCollectionExtensions
         }
         return csb.ToString();
     }
-
-    internal static DatabaseOptions Current(this IOptions<DatabaseOptions> options) => options.Value;
 }

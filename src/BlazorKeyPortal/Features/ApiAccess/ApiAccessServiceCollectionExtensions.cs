@@ -1,5 +1,8 @@
 using BlazorKeyPortal.Data;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
 
 namespace BlazorKeyPortal.Features.ApiAccess;
@@ -12,38 +15,20 @@ public static class ApiAccessServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddApiAccess(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TokenServerOptions>().BindConfiguration(TokenServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection(TokenServerOptions.SectionName).Get<TokenServerOptions>() ?? new TokenServerOptions();
-        var keyDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, options.KeyDirectory));
+        var services = builder.Services;
+        services.AddOptions<TokenServerOptions>().BindConfiguration(TokenServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddOpenIddict()
+        services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PortalDbContext>())
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
-                server.SetAccessTokenLifetime(TimeSpan.FromSeconds(options.AccessTokenLifetimeSeconds));
                 // Stored tokens can be revoked: the 30-token cap and secret regeneration need that.
                 server.UseReferenceAccessTokens();
-
-                var (signing, encryption) = TokenKeyStore.LoadOrCreate(keyDirectory);
-                server.AddSigningKey(signing).AddEncryptionKey(encryption);
-
-                // Appliances answer expires_in=3600; OpenIddict counts the milliseconds spent since issuing and
-                // truncates to 3599. The token's lifetime is the configured one, so say so.
-                server.AddEventHandler<OpenIddict.Server.OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
-                    .UseInlineHandler(context =>
-                    {
-                        if (context.Response.ExpiresIn == options.AccessTokenLifetimeSeconds - 1)
-                        {
-                            context.Response.ExpiresIn = options.AccessTokenLifetimeSeconds;
-                        }
-                        return default;
-                    })
-                    .SetOrder(int.MinValue));
-
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
-                if (options.AllowHttp) aspNetCore.DisableTransportSecurityRequirement();
+                server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
+                    .UseInlineHandler(ReportConfiguredLifetime).SetOrder(int.MinValue));
+                server.UseAspNetCore().EnableTokenEndpointPassthrough();
             })
             .AddValidation(validation =>
             {
@@ -51,13 +36,37 @@ public static class ApiAccessServiceCollectionExtensions
                 validation.UseAspNetCore();
             });
 
-        builder.Services.AddAuthorizationBuilder()
+        // Keys, lifetime and transport rules come from TokenServer options, read when the server starts.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<TokenServerOptions>, IHostEnvironment>((server, options, environment) =>
+        {
+            server.AccessTokenLifetime = TimeSpan.FromSeconds(options.Value.AccessTokenLifetimeSeconds);
+            var (signing, encryption) = TokenKeyStore.LoadOrCreate(Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.KeyDirectory)));
+            server.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
+            server.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        });
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<TokenServerOptions>>((aspNetCore, options) =>
+            aspNetCore.DisableTransportSecurityRequirement = options.Value.AllowHttp);
+
+        services.AddAuthorizationBuilder()
             .AddPolicy(ApiAccessPolicies.CommandApi, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
 
-        builder.Services.AddSingleton<ApiTokenLimit>();
-        builder.Services.AddSingleton<ApiAccountProvisioner>();
+        services.AddSingleton<ApiTokenLimit>();
+        services.AddSingleton<ApiAccountProvisioner>();
         return builder;
+    }
+
+    /// <summary>
+    /// Appliances answer <c>expires_in=3600</c>; OpenIddict counts the milliseconds spent since issuing and
+    /// truncates to 3599. The token lives the configured lifetime, so the reply says so.
+    /// </summary>
+    private static ValueTask ReportConfiguredLifetime(OpenIddictServerEvents.ApplyTokenResponseContext context)
+    {
+        if (context.Options.AccessTokenLifetime is { } lifetime && context.Response.ExpiresIn == (long)lifetime.TotalSeconds - 1)
+        {
+            context.Response.ExpiresIn = (long)lifetime.TotalSeconds;
+        }
+        return default;
     }
 }
