@@ -1,5 +1,6 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
+builder.AddAdministration();
 builder.AddHealth();
 builder.AddPortalUi();
 builder.AddDemoData();
