@@ -27,6 +27,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UsePortalStatusPages();
+app.UseUnreadableFormGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -26,8 +26,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A portal on the database and keys in <paramref name="directory"/> (another portal's, to restart it).</summary>
-    public PortalFactory(string? directory)
+    /// <summary>
+    /// A portal on the database and keys in <paramref name="directory"/> (another portal's, to restart it).
+    /// Protected: xunit class fixtures need exactly one public constructor.
+    /// </summary>
+    protected PortalFactory(string? directory)
     {
         _ownsDirectory = directory is null;
         _directory = directory ?? Directory.CreateTempSubdirectory("bkp-test-").FullName;
