@@ -1,6 +1,7 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
@@ -14,6 +15,7 @@ builder.AddApiAccess();
 builder.AddHealth();
 builder.AddPortalUi();
 builder.AddDemoData();
+builder.AddAppliance();
 
 var app = builder.Build();
 
