@@ -130,7 +130,7 @@ public sealed class ApplianceClient(IHttpClientFactory httpClients, ApplianceTok
 
     private static ApplianceException TimedOut(ApplianceOptions settings, Exception inner) =>
         new(ApplianceFailureKind.TimedOut,
-            $"The appliance at {Host(settings)} did not answer within {settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} seconds.", inner);
+            $"The appliance at {Host(settings)} did not answer within {settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} second{(settings.TimeoutSeconds == 1 ? "" : "s")}.", inner);
 
     private static XDocument? TryParse(string body)
     {
