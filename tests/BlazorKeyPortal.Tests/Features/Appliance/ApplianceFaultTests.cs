@@ -67,6 +67,24 @@ public sealed class ApplianceFaultTests(FaultyAppliance faulty) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_pending_entry_is_committed_before_the_request_reaches_the_appliance()
+    {
+        var api = await Portal.ApiClientAsync();
+        var unfinishedWhileAsked = -1;
+        Appliance.OnGenerate = async context =>
+        {
+            // What a crash at this moment would leave behind: the pending entry, without its outcome.
+            unfinishedWhileAsked = (await KeyIssueAudit.ReadAsync(Portal)).Unfinished.Count;
+            await Appliance.SessionKey(context);
+        };
+
+        (await api.GenerateAsync()).ShouldBeSessionKey();
+
+        unfinishedWhileAsked.ShouldBe(1);
+        await ShouldHaveNoUnfinishedEntryAsync();
+    }
+
+    [Fact]
     public async Task An_appliance_that_does_not_answer_in_time_gives_a_clear_message_and_a_failed_entry()
     {
         var api = await Portal.ApiClientAsync();
