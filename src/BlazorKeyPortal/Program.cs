@@ -1,5 +1,6 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.CommandApi;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
+builder.AddAdministration();
 builder.AddHealth();
 builder.AddPortalUi();
 builder.AddDemoData();
@@ -27,6 +29,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UsePortalStatusPages();
+app.UseUnreadableFormGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

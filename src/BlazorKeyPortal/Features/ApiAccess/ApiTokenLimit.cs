@@ -73,7 +73,6 @@ public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenSer
 
     private static IQueryable<OpenIddictEntityFrameworkCoreToken> LiveTokens(PortalDbContext db, string clientId, DateTime nowUtc) =>
         db.Set<OpenIddictEntityFrameworkCoreToken>().AsNoTracking()
-            // OpenIddict stores the token type as its URN (urn:ietf:params:oauth:token-type:access_token), not the "access_token" hint.
             .Where(t => t.Application!.ClientId == clientId && t.Type == TokenTypeIdentifiers.AccessToken
                 && t.Status == Statuses.Valid && t.ExpirationDate > nowUtc)
             .OrderByDescending(t => t.CreationDate).ThenByDescending(t => t.Id);
