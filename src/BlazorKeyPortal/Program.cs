@@ -2,6 +2,7 @@ using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
@@ -16,6 +17,7 @@ builder.AddAdministration();
 builder.AddHealth();
 builder.AddPortalUi();
 builder.AddDemoData();
+builder.AddAppliance();
 
 var app = builder.Build();
 
