@@ -4,7 +4,10 @@ using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
+using BlazorKeyPortal.Features.PublicSites;
+using BlazorKeyPortal.Features.Redemption;
 using BlazorKeyPortal.Features.SessionKeys;
+using BlazorKeyPortal.Features.SupportQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +15,9 @@ builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
 builder.AddHealth();
+builder.AddPublicSites();
+builder.AddRedemption();
+builder.AddSupportQueue();
 builder.AddPortalUi();
 builder.AddDemoData();
 
@@ -24,14 +30,18 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapHealth();
 app.MapTokenEndpoint();
 app.MapCommandApi();
+app.MapStartSession();
+app.MapPublicSites();
 app.MapPortalUi();
 
 await app.RunAsync();
