@@ -78,9 +78,9 @@ public static class PublicSiteEndpoints
         return PublicPages.Landing(http, accessKey, canStart: outcome.Failure is null, outcome.Message, request.CustomerName);
     }
 
-    /// <summary>A form post whose antiforgery token the middleware found valid.</summary>
+    /// <summary>A form post whose antiforgery token the middleware found valid (checked first: touching a refused form throws).</summary>
     private static bool IsGenuineForm(HttpContext http) =>
-        http.Request.HasFormContentType && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true };
+        http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true } && http.Request.HasFormContentType;
 
     private static async Task<IResult> TooManyAttemptsAsync(HttpContext http, TimeSpan wait)
     {
