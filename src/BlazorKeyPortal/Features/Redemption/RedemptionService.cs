@@ -105,7 +105,7 @@ public sealed class RedemptionService(
     {
         if (accessKey is null || !IsAccessKey(accessKey)) return RedemptionFailure.UnknownKey;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var key = await db.SessionKeys.AsNoTracking().SingleOrDefaultAsync(k => k.AccessKey == accessKey && k.Origin == KeyOrigin.Embedded, cancellationToken);
+        var key = await ByAccessKey(db.SessionKeys.AsNoTracking(), accessKey).SingleOrDefaultAsync(cancellationToken);
         return key is null ? RedemptionFailure.UnknownKey : Classify(key, time.GetUtcNow());
     }
 
@@ -126,7 +126,7 @@ public sealed class RedemptionService(
     {
         if (request.AccessKey is { } accessKey)
         {
-            var byAccessKey = IsAccessKey(accessKey) ? db.SessionKeys.SingleOrDefault(k => k.AccessKey == accessKey && k.Origin == KeyOrigin.Embedded) : null;
+            var byAccessKey = IsAccessKey(accessKey) ? ByAccessKey(db.SessionKeys, accessKey).SingleOrDefault() : null;
             return (byAccessKey, null, byAccessKey is null ? RedemptionFailure.UnknownKey : null);
         }
 
@@ -136,6 +136,9 @@ public sealed class RedemptionService(
         return (key, typed, key is null ? RedemptionFailure.UnknownKey : null);
     }
 
+    private static IQueryable<SessionKey> ByAccessKey(IQueryable<SessionKey> keys, string accessKey) =>
+        keys.Where(k => k.AccessKey == accessKey && k.Origin == KeyOrigin.Embedded);
+
     /// <summary>The site of the key's url_hostname as configured now; the site recorded at issue if the hostname has gone.</summary>
     private static int SiteOfKeyUrl(SessionKey key, CatalogSnapshot snapshot) =>
         snapshot.SiteByHostname.TryGetValue(key.UrlHostname, out var site) ? site.Id : key.SiteId;
@@ -143,8 +146,7 @@ public sealed class RedemptionService(
     /// <summary>The key's custom fields, overwritten field by field by those given at redemption.</summary>
     private static string? MergeCustomFields(string? keyFieldsJson, IReadOnlyDictionary<string, string> given)
     {
-        var fields = keyFieldsJson is null ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : JsonSerializer.Deserialize<Dictionary<string, string>>(keyFieldsJson) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = (keyFieldsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(keyFieldsJson)) ?? [];
         foreach (var (code, value) in given)
         {
             if (value.Length > 0) fields[code] = value;
@@ -158,7 +160,7 @@ public sealed class RedemptionService(
 
     private static string Actor(RedemptionAttempt attempt) => $"public:{attempt.Client.Address}";
 
-    internal static string ReasonName(RedemptionFailure failure) => failure switch
+    private static string ReasonName(RedemptionFailure failure) => failure switch
     {
         RedemptionFailure.UnknownKey => "unknown_key",
         RedemptionFailure.NotAKey => "not_a_key",
