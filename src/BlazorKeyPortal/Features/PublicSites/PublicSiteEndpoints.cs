@@ -13,7 +13,8 @@ public static class PublicSiteEndpoints
 {
     public static IEndpointRouteBuilder MapPublicSites(this IEndpointRouteBuilder endpoints)
     {
-        var pages = endpoints.MapGroup("").WithMetadata(PublicSitePageMetadata.Instance);
+        // Customers never sign in; explicit, so that a fallback policy of the portal's sign-in cannot close the sites.
+        var pages = endpoints.MapGroup("").WithMetadata(PublicSitePageMetadata.Instance).AllowAnonymous();
         var tooManyAttempts = new RejectedAttemptReply(PublicPages.WriteTooManyAttemptsAsync);
 
         pages.MapGet("/", FrontPageAsync).WithName("PublicSiteFrontPage");

@@ -22,6 +22,7 @@ public static class StartSessionEndpoint
             .WithMetadata(new RejectedAttemptReply(WriteTooManyAttemptsAsync))
             // No cookie or sign-in is involved, so there is no ambient authority for a forged request to borrow.
             .DisableAntiforgery()
+            .AllowAnonymous()
             .WithName("StartSession");
         return endpoints;
     }

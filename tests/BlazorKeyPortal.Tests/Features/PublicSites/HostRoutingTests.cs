@@ -1,6 +1,9 @@
 using System.Net;
+using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorKeyPortal.Tests.Features.PublicSites;
 
@@ -122,6 +125,33 @@ public sealed class HostRoutingTests(PublicSitePortal portal) : IClassFixture<Pu
         // The one cookie the browser sent is the site's own antiforgery cookie.
         var cookies = started.Response.RequestMessage!.Headers.GetValues("Cookie").SelectMany(c => c.Split("; ")).ToList();
         cookies.ShouldHaveSingleItem().ShouldStartWith(".AspNetCore.Antiforgery.");
+    }
+
+    [Fact]
+    public async Task Public_pages_stay_open_when_the_portal_requires_sign_in_everywhere_else()
+    {
+        await using var signInRequired = new SignInRequiredPortal();
+        // Issued directly: /oauth2/token itself is not open under such a policy (that is the sign-in's to settle).
+        var issued = await signInRequired.Get<SessionKeyService>().GenerateAsync(
+            new SessionKeyRequest { QueueId = "general" }, KeyIssuer.User("agent", new HashSet<int> { 1 }), portalOrigin: null);
+        var shortKey = issued.Key.ShouldNotBeNull().ShortKey;
+
+        var started = await signInRequired.Customer("support.localhost").EnterKeyAsync(shortKey);
+        var api = await CommandResult.ReadAsync(await signInRequired.CreateClient().GetAsync("/api/start_session?short_key=ZZZZZZZ"));
+
+        started.Heading.ShouldBe("You are in the queue");
+        api.Error.ShouldStartWith("We could not find this session key.");
+    }
+
+    /// <summary>A fallback policy like the one a sign-in may bring: every endpoint without its own rule needs a signed-in user.</summary>
+    private sealed class SignInRequiredPortal : PublicSitePortal
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddAuthorizationBuilder()
+                .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
+        }
     }
 
     [Fact]
