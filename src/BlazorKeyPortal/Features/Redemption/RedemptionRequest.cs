@@ -1,5 +1,4 @@
 using BlazorKeyPortal.Features.CommandApi;
-using BlazorKeyPortal.Features.SessionKeys;
 
 namespace BlazorKeyPortal.Features.Redemption;
 
@@ -35,32 +34,17 @@ public sealed class RedemptionRequest
     /// <summary>The request as <c>/api/start_session</c>'s parameters give it, or why they conflict.</summary>
     public static (RedemptionRequest? Request, string? Error) From(CommandParameters parameters)
     {
-        var request = new RedemptionRequest
+        var (externalKey, customFields, error) = parameters.CustomAttributes();
+        if (error is not null) return (null, error);
+        return (new RedemptionRequest
         {
             ShortKey = parameters[StartSessionParameters.ShortKey],
             CustomerName = parameters[StartSessionParameters.CustomerName],
             CustomerCompany = parameters[StartSessionParameters.CustomerCompany],
             CustomerCompanyCode = parameters[StartSessionParameters.CustomerCompanyCode],
-        };
-
-        var bare = parameters[ParameterNames.ExternalKey];
-        var custom = parameters[ParameterNames.CustomExternalKey];
-        if (bare is not null && custom is not null && bare != custom)
-        {
-            return (null, "external_key and session.custom.external_key were both given, with different values; give one");
-        }
-        request.ExternalKey = bare ?? custom;
-
-        foreach (var (name, value) in parameters.All)
-        {
-            if (name.StartsWith(ParameterNames.CustomPrefix, StringComparison.Ordinal) && name != ParameterNames.CustomExternalKey)
-            {
-                var code = name[ParameterNames.CustomPrefix.Length..];
-                if (code.Length == 0) return (null, "a session.custom. parameter has no custom field code name");
-                request.CustomFields[code] = value;
-            }
-        }
-        return (request, null);
+            ExternalKey = externalKey,
+            CustomFields = customFields,
+        }, null);
     }
 }
 
