@@ -6,7 +6,10 @@ using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
+using BlazorKeyPortal.Features.PublicSites;
+using BlazorKeyPortal.Features.Redemption;
 using BlazorKeyPortal.Features.SessionKeys;
+using BlazorKeyPortal.Features.SupportQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +18,9 @@ builder.AddSessionKeys();
 builder.AddApiAccess();
 builder.AddAdministration();
 builder.AddHealth();
+builder.AddPublicSites();
+builder.AddRedemption();
+builder.AddSupportQueue();
 builder.AddPortalUi();
 builder.AddDemoData();
 builder.AddAppliance();
@@ -28,15 +34,19 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
 app.UseUnreadableFormGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapHealth();
 app.MapTokenEndpoint();
 app.MapCommandApi();
+app.MapStartSession();
+app.MapPublicSites();
 app.MapPortalUi();
 
 await app.RunAsync();
