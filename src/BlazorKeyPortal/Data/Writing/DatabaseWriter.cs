@@ -116,7 +116,8 @@ public sealed class DatabaseWriter(
             using var db = contextFactory.CreateDbContext();
             db.Database.SetCommandTimeout(options.Value.WriteTimeoutSeconds);
             using var transaction = db.Database.BeginTransaction();
-            var scope = new WriteScope(db, chain, time);
+            using var statements = new PreparedStatements(db);
+            var scope = new WriteScope(db, statements, chain, time);
             foreach (var item in batch)
             {
                 var headBefore = chain.Head;
@@ -124,7 +125,8 @@ public sealed class DatabaseWriter(
                 try
                 {
                     item.Run(scope);
-                    db.SaveChanges();
+                    // Work that used only prepared statements leaves nothing tracked: skip EF's save pipeline.
+                    if (db.ChangeTracker.HasChanges()) db.SaveChanges();
                     transaction.ReleaseSavepoint("item");
                     succeeded.Add(item);
                 }
@@ -201,20 +203,27 @@ public sealed class WriteScope
     private readonly AuditChain _chain;
     private readonly TimeProvider _time;
 
-    internal WriteScope(PortalDbContext db, AuditChain chain, TimeProvider time)
+    internal WriteScope(PortalDbContext db, PreparedStatements statements, AuditChain chain, TimeProvider time)
     {
         Db = db;
+        Statements = statements;
         _chain = chain;
         _time = time;
     }
 
     public PortalDbContext Db { get; }
 
-    /// <summary>Appends an entry to the audit chain; it is saved with the work's other changes or not at all.</summary>
+    /// <summary>Prepared single-row statements on this batch's connection and transaction, for hot paths.</summary>
+    public PreparedStatements Statements { get; }
+
+    /// <summary>
+    /// Appends an entry to the audit chain, written at once inside the work's savepoint: it is committed
+    /// with the work's other changes or rolled back with them.
+    /// </summary>
     public AuditEntry Audit(AuditRecord record)
     {
         var entry = _chain.Link(record, _time.GetUtcNow());
-        Db.AuditEntries.Add(entry);
+        Statements.Insert(entry);
         return entry;
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlazorKeyPortal.Features.SessionKeys;
 
@@ -28,7 +27,7 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
             var now = time.GetUtcNow();
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
             var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
-            var shortKey = ClaimShortKey(scope.Db, alphabet, now);
+            var shortKey = ClaimShortKey(scope.Statements, alphabet, now);
             var (subject, body) = InvitationText.Render(order.Site, siteUrl, keyUrl, shortKey, expiresAt);
 
             var key = new SessionKey
@@ -57,8 +56,7 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
                 ApiAccountId = order.Issuer.ApiAccountId,
                 Origin = KeyOrigin.Embedded,
             };
-            scope.Db.SessionKeys.Add(key);
-            scope.Db.SaveChanges(); // the key's id names it in the audit entry
+            scope.Statements.Insert(key); // sets key.Id, which names the key in its audit entry
 
             scope.Audit(new AuditRecord(order.Issuer.Actor, AuditActions.KeyIssued, AuditSubjects.SessionKey,
                 key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditRecord.Serialize(IssuedKeyDetails.Of(key, order))));
@@ -72,17 +70,32 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
     /// Draws short keys until one is free among live keys. A key that expired but still holds its short key
     /// gives it up here, so expired keys never exhaust the space.
     /// </summary>
-    private static string ClaimShortKey(Data.PortalDbContext db, ShortKeyAlphabet alphabet, DateTimeOffset now)
+    private static string ClaimShortKey(PreparedStatements statements, ShortKeyAlphabet alphabet, DateTimeOffset now)
     {
+        var find = statements.Query(
+            sqlite: "SELECT \"Id\", \"ExpiresAt\" FROM \"SessionKeys\" WHERE \"LiveShortKey\" = @p0 LIMIT 1",
+            sqlServer: "SELECT TOP 1 [Id], [ExpiresAt] FROM [SessionKeys] WHERE [LiveShortKey] = @p0",
+            parameterCount: 1);
         for (var attempt = 0; attempt < MaxShortKeyAttempts; attempt++)
         {
             var candidate = KeyMaterial.NewShortKey(alphabet);
-            var holder = db.SessionKeys.Where(k => k.LiveShortKey == candidate)
-                .Select(k => new { k.Id, k.ExpiresAt }).FirstOrDefault();
-            if (holder is null) return candidate;
-            if (holder.ExpiresAt <= now)
+            find.Parameters[0].Value = candidate;
+            long holderId;
+            DateTimeOffset holderExpires;
+            using (var reader = find.ExecuteReader())
             {
-                db.SessionKeys.Where(k => k.Id == holder.Id).ExecuteUpdate(s => s.SetProperty(k => k.LiveShortKey, (string?)null));
+                if (!reader.Read()) return candidate;
+                holderId = reader.GetInt64(0);
+                holderExpires = statements.FromProvider<DateTimeOffset, SessionKey>(nameof(SessionKey.ExpiresAt), reader.GetValue(1));
+            }
+            if (holderExpires <= now)
+            {
+                var release = statements.Query(
+                    sqlite: "UPDATE \"SessionKeys\" SET \"LiveShortKey\" = NULL WHERE \"Id\" = @p0",
+                    sqlServer: "UPDATE [SessionKeys] SET [LiveShortKey] = NULL WHERE [Id] = @p0",
+                    parameterCount: 1);
+                release.Parameters[0].Value = holderId;
+                release.ExecuteNonQuery();
                 return candidate;
             }
         }
