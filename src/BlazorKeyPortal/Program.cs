@@ -5,12 +5,14 @@ using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
 using BlazorKeyPortal.Features.SessionKeys;
+using BlazorKeyPortal.Features.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
+builder.AddSignIn();
 builder.AddHealth();
 builder.AddPortalUi();
 builder.AddDemoData();
@@ -32,6 +34,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapTokenEndpoint();
 app.MapCommandApi();
+app.MapSignIn();
 app.MapPortalUi();
 
 await app.RunAsync();
