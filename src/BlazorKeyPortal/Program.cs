@@ -6,6 +6,11 @@ using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
+using BlazorKeyPortal.Features.Preferences;
+using BlazorKeyPortal.Features.Presence;
+using BlazorKeyPortal.Features.BrowserTime;
+using BlazorKeyPortal.Features.GenerateKey;
+using BlazorKeyPortal.Features.MyKeys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +18,11 @@ builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
 builder.AddSignIn();
+builder.AddPreferences();
+builder.AddPresence();
+builder.AddBrowserTime();
+builder.AddGenerateKey();
+builder.AddMyKeys();
 builder.AddHealth();
 builder.AddPortalUi();
 builder.AddDemoData();
