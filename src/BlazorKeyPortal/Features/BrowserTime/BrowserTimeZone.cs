@@ -18,9 +18,17 @@ public sealed class BrowserTimeZone(IJSRuntime js)
 
     private async Task<TimeZoneInfo> AskAsync()
     {
-        await using var format = await js.InvokeAsync<IJSObjectReference>("Intl.DateTimeFormat");
-        var options = await format.InvokeAsync<ResolvedOptions>("resolvedOptions");
-        Known = options.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        string? id = null;
+        try
+        {
+            await using var format = await js.InvokeAsync<IJSObjectReference?>("Intl.DateTimeFormat");
+            if (format is not null) id = (await format.InvokeAsync<ResolvedOptions?>("resolvedOptions"))?.TimeZone;
+        }
+        catch (JSException)
+        {
+            // A browser without Intl time zones: UTC, clearly labelled, is still correct.
+        }
+        Known = id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
         return Known;
     }
 

@@ -24,7 +24,8 @@ internal sealed class DemoDataGuard(IDbContextFactory<PortalDbContext> contextFa
         if (!signIn.Value.UsesBuiltInProvider) return;
 
         var demoNames = DevelopmentUsers.Users.Select(u => u.UserName.ToUpperInvariant()).ToList();
-        var demoUsers = await db.Users.Where(u => demoNames.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync(cancellationToken);
+        var found = await db.Users.Where(u => demoNames.Contains(u.NormalizedUserName!)).Select(u => u.NormalizedUserName).ToListAsync(cancellationToken);
+        var demoUsers = DevelopmentUsers.Users.Select(u => u.UserName).Where(n => found.Contains(n.ToUpperInvariant())).ToList();
         if (demoUsers.Count > 0)
         {
             throw new InvalidOperationException(
@@ -35,7 +36,7 @@ internal sealed class DemoDataGuard(IDbContextFactory<PortalDbContext> contextFa
         var users = await db.Users.Where(u => u.PasswordHash != null).ToListAsync(cancellationToken);
         var withDemoPassword = users
             .Where(u => hasher.VerifyHashedPassword(u, u.PasswordHash!, DevelopmentUsers.Password) != PasswordVerificationResult.Failed)
-            .Select(u => u.UserName).ToList();
+            .Select(u => u.UserName).Order(StringComparer.Ordinal).ToList();
         if (withDemoPassword.Count > 0)
         {
             throw new InvalidOperationException(

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Preferences;
 using BlazorKeyPortal.Features.SignIn;
@@ -7,22 +8,31 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace BlazorKeyPortal.Features.Presence;
 
 /// <summary>
-/// Every open, connected circuit of a signed-in user counts in <see cref="RepresentativePresence"/>: connected, it
-/// counts with the user's remembered Available / Away status; disconnected or closed, it stops counting.
+/// Turns portal circuits into presence: a connected circuit of a signed-in user counts in
+/// <see cref="RepresentativePresence"/> with the user's remembered Available / Away status; a disconnected or
+/// closed one stops counting.
 /// </summary>
-internal sealed class PresenceCircuitHandler(
-    AuthenticationStateProvider authentication,
-    RepresentativePresence presence,
-    UserPreferenceStore preferences) : CircuitHandler
+public sealed class CircuitPresence(RepresentativePresence presence, UserPreferenceStore preferences)
+{
+    public async Task ConnectAsync(string circuitId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (PortalClaims.UserNameOf(user) is not { } userName) return;
+        var preference = await preferences.GetAsync(userName, cancellationToken);
+        presence.Connect(circuitId, userName, preference.Available);
+    }
+
+    public void Disconnect(string circuitId) => presence.Disconnect(circuitId);
+}
+
+/// <summary>Reports this circuit's connection to <see cref="CircuitPresence"/>.</summary>
+internal sealed class PresenceCircuitHandler(AuthenticationStateProvider authentication, CircuitPresence presence) : CircuitHandler
 {
     // A circuit whose connection dropped (browser closed or crashed, network gone) stops counting at once rather
     // than after the server's retention period; it counts again when it reconnects.
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        if (PortalClaims.UserNameOf(state.User) is not { } userName) return;
-        var preference = await preferences.GetAsync(userName, cancellationToken);
-        presence.Connect(circuit.Id, userName, preference.Available);
+        await presence.ConnectAsync(circuit.Id, state.User, cancellationToken);
     }
 
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
@@ -43,6 +53,7 @@ public static class PresenceServiceCollectionExtensions
     /// <summary>Circuits of signed-in users count as presence; the app bar's switch sets Available / Away.</summary>
     public static IHostApplicationBuilder AddPresence(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<CircuitPresence>();
         builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         builder.Services.AddSingleton<PresenceStatus>();
         return builder;
