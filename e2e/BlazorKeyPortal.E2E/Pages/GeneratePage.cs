@@ -4,11 +4,11 @@ namespace BlazorKeyPortal.E2E.Pages;
 public sealed class GeneratePage(IPage page) : PortalLayout(page)
 {
     public ILocator Queue => Page.GetByLabel("Queue", new() { Exact = true });
-    public ILocator PublicSite => Page.GetByLabel("Public site");
-    public ILocator ExternalKey => Page.GetByLabel("External key");
-    public ILocator Priority => Page.GetByLabel("Priority");
-    public ILocator Skills => Page.GetByLabel("Skills");
-    public ILocator TimeToLive => Page.GetByLabel("Time to live");
+    public ILocator PublicSite => Page.GetByLabel("Public site", new() { Exact = true });
+    public ILocator ExternalKey => Page.GetByLabel("External key", new() { Exact = true });
+    public ILocator Priority => Page.GetByLabel("Priority", new() { Exact = true });
+    public ILocator Skills => Page.GetByLabel("Skills", new() { Exact = true });
+    public ILocator TimeToLive => Page.GetByLabel("Time to live", new() { Exact = true });
     public ILocator GenerateButton => Page.GetByRole(AriaRole.Button, new() { Name = "Generate session key" });
     public ILocator Availability => Page.GetByTestId("queue-availability");
     public ILocator ExistingKeyWarning => Page.GetByTestId("existing-key-warning");

@@ -5,8 +5,8 @@ public sealed class SignInPage(IPage page)
 {
     public const string DevelopmentPassword = "Passw0rd!";
 
-    public ILocator UserName => page.GetByLabel("Username");
-    public ILocator Password => page.GetByLabel("Password");
+    public ILocator UserName => page.GetByLabel("Username", new() { Exact = true });
+    public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
     public ILocator SignInButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" });
     public ILocator Error => page.GetByRole(AriaRole.Alert);
 

@@ -18,7 +18,15 @@ public sealed class AccessibilityTests(PortalBrowser browser)
 
         await signIn.SignInAsync("agent");
         var generate = await new GeneratePage(page).OpenAsync("?external_key=INC0012345&session.priority=2");
+        foreach (var field in new[] { generate.Queue, generate.PublicSite, generate.ExternalKey, generate.Priority, generate.Skills, generate.TimeToLive })
+        {
+            await Assertions.Expect(field).ToBeVisibleAsync();
+        }
         await ShouldPassAxeAsync(page, "generate");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await Screenshots.SaveAsync(page, "generate-phone");
+        await page.SetViewportSizeAsync(1280, 900);
 
         await generate.GenerateAsync();
         await ShouldPassAxeAsync(page, "key-result");
