@@ -1,9 +1,13 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
+using BlazorKeyPortal.Features.PublicSites;
+using BlazorKeyPortal.Features.Redemption;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.Preferences;
@@ -11,6 +15,7 @@ using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.BrowserTime;
 using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.MyKeys;
+using BlazorKeyPortal.Features.SupportQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,9 +28,14 @@ builder.AddPresence();
 builder.AddBrowserTime();
 builder.AddGenerateKey();
 builder.AddMyKeys();
+builder.AddAdministration();
 builder.AddHealth();
+builder.AddPublicSites();
+builder.AddRedemption();
+builder.AddSupportQueue();
 builder.AddPortalUi();
 builder.AddDemoData();
+builder.AddAppliance();
 
 var app = builder.Build();
 
@@ -36,15 +46,20 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
+app.UseUnreadableFormGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapHealth();
 app.MapTokenEndpoint();
 app.MapCommandApi();
 app.MapSignIn();
+app.MapStartSession();
+app.MapPublicSites();
 app.MapPortalUi();
 
 await app.RunAsync();

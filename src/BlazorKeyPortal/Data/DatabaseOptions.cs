@@ -23,6 +23,13 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool MigrateSqlServerOnStartup { get; set; }
 
+    /// <summary>
+    /// How long the writer waits for a database that another process holds locked before it gives up and
+    /// callers get "unavailable". Defaults to 5 seconds.
+    /// </summary>
+    [Range(1, 300, ErrorMessage = "Database:WriteTimeoutSeconds must be between 1 and 300.")]
+    public int WriteTimeoutSeconds { get; set; } = 5;
+
     /// <summary>How many waiting writes the single writer commits in one transaction at most. Defaults to 256.</summary>
     [Range(1, 10_000, ErrorMessage = "Database:MaxBatchSize must be between 1 and 10000.")]
     public int MaxBatchSize { get; set; } = 256;

@@ -1,7 +1,9 @@
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.Catalog;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -19,7 +21,28 @@ namespace BlazorKeyPortal.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("bkp-test-").FullName;
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
+
+    public PortalFactory() : this(null)
+    {
+    }
+
+    /// <summary>
+    /// A portal on the database and keys in <paramref name="directory"/> (another portal's, to restart it).
+    /// Protected: xunit class fixtures need exactly one public constructor.
+    /// </summary>
+    protected PortalFactory(string? directory)
+    {
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Directory.CreateTempSubdirectory("bkp-test-").FullName;
+    }
+
+    /// <summary>The folder of the database file and token keys.</summary>
+    public string DataDirectory => _directory;
+
+    /// <summary>The hosting environment; Development brings the demo seed.</summary>
+    protected virtual string EnvironmentName => "Development";
 
     /// <summary>Starts at a fixed instant; advance it to expire keys and tokens.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
@@ -36,7 +59,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("TokenServer:KeyDirectory", Path.Combine(_directory, "keys"));
         builder.UseSetting("TokenServer:AllowHttp", "true");
@@ -52,6 +75,11 @@ public class PortalFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
             }
+            // The portal's OIDC handler reads its built-in provider over the back channel; in memory that is the test server.
+            services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme).Configure<IServer>((oidc, server) =>
+            {
+                if (server is TestServer testServer) oidc.BackchannelHttpHandler = testServer.CreateHandler();
+            });
         });
     }
 
@@ -84,9 +112,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory) return;
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { /* a file still held open by a finalizer; the temp folder is cleaned by the OS */ }
-        GC.SuppressFinalize(this);
     }
 }

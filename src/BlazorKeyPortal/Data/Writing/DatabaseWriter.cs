@@ -114,7 +114,7 @@ public sealed class DatabaseWriter(
         try
         {
             using var db = contextFactory.CreateDbContext();
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            db.Database.SetCommandTimeout(options.Value.WriteTimeoutSeconds);
             using var transaction = db.Database.BeginTransaction();
             var scope = new WriteScope(db, chain, time);
             foreach (var item in batch)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
-using OpenIddict.Validation.AspNetCore;
 
 namespace BlazorKeyPortal.Features.ApiAccess;
 
@@ -47,9 +46,11 @@ public static class ApiAccessServiceCollectionExtensions
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<TokenServerOptions>>((aspNetCore, options) =>
             aspNetCore.DisableTransportSecurityRequirement = options.Value.AllowHttp);
 
+        services.AddSingleton<ApiTokenCache>();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiBearerHandler>(ApiBearerHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAccessPolicies.CommandApi, policy => policy
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(ApiBearerHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
         services.AddSingleton<ApiTokenLimit>();

@@ -13,7 +13,7 @@ namespace BlazorKeyPortal.Features.ApiAccess;
 /// before a new one is issued, the oldest beyond the limit are revoked. Revocation goes through
 /// OpenIddict's token manager so that its caches see it at once.
 /// </summary>
-public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenServerOptions> options, TimeProvider time)
+public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenServerOptions> options, ApiTokenCache cache, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -30,18 +30,22 @@ public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenSer
         await using var scope = scopes.CreateAsyncScope();
         var tokenIds = await LiveTokenIdsNewestFirstAsync(scope.ServiceProvider, clientId, cancellationToken);
         var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
-        foreach (var id in tokenIds.Skip(options.Value.MaxLiveTokensPerAccount - 1))
+        var revoking = tokenIds.Skip(options.Value.MaxLiveTokensPerAccount - 1).ToList();
+        if (revoking.Count > 0) cache.Forget(clientId);
+        foreach (var id in revoking)
         {
             if (await tokens.FindByIdAsync(id, cancellationToken) is { } token)
             {
                 await tokens.TryRevokeAsync(token, cancellationToken);
             }
         }
+        if (revoking.Count > 0) cache.Forget(clientId);
     }
 
     /// <summary>Revokes every token of an account (its secret was regenerated, or it was disabled).</summary>
     public async Task RevokeAllAsync(string clientId, CancellationToken cancellationToken)
     {
+        cache.Forget(clientId);
         await using var scope = scopes.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
         foreach (var id in await LiveTokenIdsNewestFirstAsync(scope.ServiceProvider, clientId, cancellationToken))
@@ -51,6 +55,7 @@ public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenSer
                 await tokens.TryRevokeAsync(token, cancellationToken);
             }
         }
+        cache.Forget(clientId);
     }
 
     /// <summary>The live access tokens of an account with their issue time, newest first.</summary>
@@ -73,7 +78,7 @@ public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenSer
 
     private static IQueryable<OpenIddictEntityFrameworkCoreToken> LiveTokens(PortalDbContext db, string clientId, DateTime nowUtc) =>
         db.Set<OpenIddictEntityFrameworkCoreToken>().AsNoTracking()
-            .Where(t => t.Application!.ClientId == clientId && t.Type == TokenTypeHints.AccessToken
+            .Where(t => t.Application!.ClientId == clientId && t.Type == TokenTypeIdentifiers.AccessToken
                 && t.Status == Statuses.Valid && t.ExpirationDate > nowUtc)
             .OrderByDescending(t => t.CreationDate).ThenByDescending(t => t.Id);
 

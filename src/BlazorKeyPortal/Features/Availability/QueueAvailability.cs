@@ -9,10 +9,10 @@ namespace BlazorKeyPortal.Features.Availability;
 /// when that rep is logged in; a team, embassy or general queue when at least one of its reps is logged in
 /// or the queue is persistent. An issue queue is its team's queue.
 /// </summary>
-public sealed class QueueAvailability(RepresentativePresence presence)
+public sealed class QueueAvailability(IRepresentativeLogins logins)
 {
     public bool IsAvailable(QueueTarget target, CatalogSnapshot snapshot) =>
-        IsAvailable(target, snapshot, presence.LoggedInReps(snapshot));
+        IsAvailable(target, snapshot, logins.LoggedInReps(snapshot));
 
     public static bool IsAvailable(QueueTarget target, CatalogSnapshot snapshot, IReadOnlyDictionary<int, DateTimeOffset> loggedIn) =>
         target.Kind switch

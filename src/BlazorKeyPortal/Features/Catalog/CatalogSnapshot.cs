@@ -99,10 +99,27 @@ public sealed record SiteInfo(
     string? ExternalKeyPattern,
     IReadOnlyList<HostnameInfo> Hostnames)
 {
-    /// <summary>The whole-string match of <see cref="ExternalKeyPattern"/>, compiled once per snapshot.</summary>
-    public Regex? ExternalKeyRegex { get; } = ExternalKeyPattern is { Length: > 0 } pattern
-        ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))
-        : null;
+    private (string? Pattern, Regex? Regex) _compiled;
+
+    /// <summary>
+    /// The whole-string match of <see cref="ExternalKeyPattern"/>, compiled on first use and again only when a
+    /// copy (<c>with</c>) carries another pattern. Racing first uses compile the same thing; either result is right.
+    /// </summary>
+    public Regex? ExternalKeyRegex
+    {
+        get
+        {
+            var compiled = _compiled;
+            if (compiled.Pattern != ExternalKeyPattern || (compiled.Regex is null && ExternalKeyPattern is { Length: > 0 }))
+            {
+                compiled = (ExternalKeyPattern, ExternalKeyPattern is { Length: > 0 } pattern
+                    ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))
+                    : null);
+                _compiled = compiled;
+            }
+            return compiled.Regex;
+        }
+    }
 
     public string PrimaryHostname => (Hostnames.FirstOrDefault(h => h.IsPrimary) ?? Hostnames[0]).Hostname;
 }

@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Features.ApiAccess;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace BlazorKeyPortal.Features.CommandApi;
 
@@ -40,8 +41,14 @@ public static class CommandApiStatusPages
                 await response.WriteAsync(CommandXml.Error("authentication failed: send a valid bearer token from /oauth2/token"));
             }
         }));
-        app.UseWhen(http => !IsMachineEndpoint(http.Request.Path),
-            portal => portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Registered on the application itself: a UseWhen branch does not carry WebApplication's global route builder,
+        // so a request re-executed from inside one is never routed again and its page stays empty.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            if (IsMachineEndpoint(http.Request.Path) && http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(http);
+        });
         return app;
     }
 

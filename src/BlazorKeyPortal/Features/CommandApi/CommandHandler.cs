@@ -13,7 +13,7 @@ namespace BlazorKeyPortal.Features.CommandApi;
 public sealed class CommandHandler(
     PortalCatalog catalog,
     SessionKeyService sessionKeys,
-    RepresentativePresence presence,
+    IRepresentativeLogins logins,
     SupportSessionCounts sessionCounts,
     TimeProvider time)
 {
@@ -54,7 +54,7 @@ public sealed class CommandHandler(
         return action switch
         {
             "generate_session_key" => await GenerateAsync(http, parameters, account, cancellationToken),
-            "get_logged_in_reps" => new CommandReply(CommandXml.LoggedInReps(snapshot, presence.LoggedInReps(snapshot),
+            "get_logged_in_reps" => new CommandReply(CommandXml.LoggedInReps(snapshot, logins.LoggedInReps(snapshot),
                 await sessionCounts.ActiveByRepAsync(cancellationToken))),
             "get_support_teams" => new CommandReply(CommandXml.SupportTeams(snapshot, parameters["showmembers"] == "1")),
             _ => new CommandReply(CommandXml.ApiInformation(ApiVersion, time.GetUtcNow(), PermissionName(account.Permission))),

@@ -70,24 +70,38 @@ public sealed class CommandParameters
             UrlHostname = this[ParameterNames.UrlHostname],
         };
 
+        var (externalKey, customFields, error) = CustomAttributes();
+        if (error is not null) return (null, error);
+        request.ExternalKey = externalKey;
+        request.CustomFields = customFields;
+        return (request, null);
+    }
+
+    /// <summary>
+    /// The external key (a bare <c>external_key</c>, as older clients send it, or <c>session.custom.external_key</c>) and
+    /// the other <c>session.custom.*</c> fields, read the same way for <c>generate_session_key</c> and <c>start_session</c>;
+    /// or why they conflict.
+    /// </summary>
+    public (string? ExternalKey, Dictionary<string, string> CustomFields, string? Error) CustomAttributes()
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var bare = this[ParameterNames.ExternalKey];
         var custom = this[ParameterNames.CustomExternalKey];
         if (bare is not null && custom is not null && bare != custom)
         {
-            return (null, "external_key and session.custom.external_key were both given, with different values; give one");
+            return (null, fields, "external_key and session.custom.external_key were both given, with different values; give one");
         }
-        request.ExternalKey = bare ?? custom;
 
         foreach (var (name, value) in _values)
         {
             if (name.StartsWith(ParameterNames.CustomPrefix, StringComparison.Ordinal) && name != ParameterNames.CustomExternalKey)
             {
                 var code = name[ParameterNames.CustomPrefix.Length..];
-                if (code.Length == 0) return (null, "a session.custom. parameter has no custom field code name");
-                request.CustomFields[code] = value;
+                if (code.Length == 0) return (null, fields, "a session.custom. parameter has no custom field code name");
+                fields[code] = value;
             }
         }
-        return (request, null);
+        return (bare ?? custom, fields, null);
     }
 
     internal static CommandParameters From(IEnumerable<KeyValuePair<string, StringValues>> pairs) =>

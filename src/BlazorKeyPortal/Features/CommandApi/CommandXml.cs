@@ -112,7 +112,8 @@ public static class CommandXml
         w.WriteEndElement();
     });
 
-    private static string Write(string root, Action<XmlWriter> body)
+    /// <summary>A document with <paramref name="root"/> in the command namespace, for replies of other APIs in the same style.</summary>
+    public static string Write(string root, Action<XmlWriter> body)
     {
         var builder = new StringBuilder(Declaration);
         using (var w = XmlWriter.Create(builder, Settings))

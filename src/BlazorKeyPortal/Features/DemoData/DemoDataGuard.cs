@@ -13,7 +13,7 @@ internal sealed class DemoDataGuard(IDbContextFactory<PortalDbContext> contextFa
     {
         await using var db = contextFactory.CreateDbContext();
         var demoIds = DevelopmentSeed.ApiAccounts.Select(a => a.ClientId).ToList();
-        var enabled = await db.ApiAccounts.Where(a => a.IsEnabled && demoIds.Contains(a.ClientId)).Select(a => a.ClientId).ToListAsync(cancellationToken);
+        var enabled = await db.ApiAccounts.Where(a => a.IsEnabled && demoIds.Contains(a.ClientId)).OrderBy(a => a.ClientId).Select(a => a.ClientId).ToListAsync(cancellationToken);
         if (enabled.Count > 0)
         {
             throw new InvalidOperationException(

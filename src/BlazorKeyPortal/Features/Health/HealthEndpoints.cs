@@ -5,7 +5,8 @@ namespace BlazorKeyPortal.Features.Health;
 
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
@@ -15,7 +16,7 @@ public static class HealthEndpoints
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (no checks, for load balancers and benchmarks).
-    /// <c>/health/ready</c>: the database answers too.
+    /// <c>/health/ready</c>: the database answers too (and, in appliance mode, the appliance).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {

@@ -48,6 +48,12 @@ public interface ISessionKeyAuthority
 /// <summary>The key store cannot take a key now (database read-only, locked, unreachable, appliance down).</summary>
 public sealed class KeyStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>
+/// The key authority refused this request (an appliance's <c>&lt;error&gt;</c> reply): no key was issued, and
+/// the same request would be refused again. The message is for the caller, as a validation error is.
+/// </summary>
+public sealed class KeyRequestRefusedException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>The outcome of a request: a key, the reasons it was refused, or why the service could not act.</summary>
 public sealed record SessionKeyOutcome(IssuedSessionKey? Key, IReadOnlyList<FluentValidation.Results.ValidationFailure> Errors, string? ServiceError)
 {

@@ -41,6 +41,11 @@ public sealed class SessionKeyService(
             {
                 logger.LogWarning(ex, "Issuing a key lost a race on a unique index; trying again ({Attempt}).", attempt);
             }
+            catch (KeyRequestRefusedException ex)
+            {
+                logger.LogWarning("The key authority refused a key: {Reason}", ex.Message);
+                return SessionKeyOutcome.Rejected([new FluentValidation.Results.ValidationFailure(string.Empty, ex.Message)]);
+            }
             catch (KeyStoreUnavailableException ex)
             {
                 logger.LogError(ex, "The key authority could not issue a key.");

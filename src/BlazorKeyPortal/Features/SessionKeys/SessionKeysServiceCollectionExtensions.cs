@@ -14,8 +14,10 @@ public static class SessionKeysServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<PublicSitesOptions>().BindConfiguration(PublicSitesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISitesAndRoutingSource, DatabaseSitesAndRoutingSource>();
         services.AddSingleton<PortalCatalog>();
         services.AddSingleton<RepresentativePresence>();
+        services.AddSingleton<IRepresentativeLogins, PortalRepresentativeLogins>();
         services.AddSingleton<QueueAvailability>();
         services.AddSingleton<IValidator<SessionKeyRequest>, SessionKeyRequestValidator>();
         services.AddSingleton<KeyUrlBuilder>();

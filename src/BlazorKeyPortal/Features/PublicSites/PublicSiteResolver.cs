@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using BlazorKeyPortal.Features.Catalog;
+
+namespace BlazorKeyPortal.Features.PublicSites;
+
+/// <summary>What one request's Host header says: the public site it names (null for the portal's own hostnames).</summary>
+public sealed class PublicSiteRequest(SiteInfo? site)
+{
+    private string? _styleNonce;
+
+    public SiteInfo? Site { get; } = site;
+
+    /// <summary>The nonce that lets this response's one inline stylesheet past its content security policy.</summary>
+    public string StyleNonce => _styleNonce ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>
+/// Maps a request's Host header to a public site through the catalog's hostname table (case-insensitive, port and
+/// a trailing dot ignored), once per request: the answer is kept as a request feature for routing, headers and pages.
+/// </summary>
+public sealed class PublicSiteResolver(PortalCatalog catalog)
+{
+    public async ValueTask<PublicSiteRequest> ResolveAsync(HttpContext http)
+    {
+        if (http.Features.Get<PublicSiteRequest>() is { } known) return known;
+
+        var snapshot = await catalog.GetAsync(http.RequestAborted);
+        var host = http.Request.Host.Host.TrimEnd('.');
+        var resolved = new PublicSiteRequest(host.Length > 0 ? snapshot.SiteByHostname.GetValueOrDefault(host) : null);
+        http.Features.Set(resolved);
+        return resolved;
+    }
+}
+
+/// <summary>What a public page needs from its request: the site and the stylesheet nonce.</summary>
+public sealed record PublicPage(SiteInfo Site, string StyleNonce)
+{
+    /// <summary>The page context of a request routed to a public page (routing guarantees the site).</summary>
+    public static PublicPage Of(HttpContext http) =>
+        http.Features.Get<PublicSiteRequest>() is { Site: { } site } request
+            ? new PublicPage(site, request.StyleNonce)
+            : throw new InvalidOperationException("Public pages are routed only for hostnames of public sites.");
+}

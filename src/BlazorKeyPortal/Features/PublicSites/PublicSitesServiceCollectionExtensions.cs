@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BlazorKeyPortal.Features.PublicSites;
+
+public static class PublicSitesServiceCollectionExtensions
+{
+    /// <summary>Host-based public sites: the resolver and the routing policy that serves each hostname its own pages.</summary>
+    public static IHostApplicationBuilder AddPublicSites(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PublicSiteResolver>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, PublicSiteMatcherPolicy>());
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BlazorKeyPortal.Features.Redemption;
+
+/// <summary>
+/// How many failed redemption attempts are allowed, per client address and across all addresses.
+/// Section <c>FailedRedemptions</c>. Each limit is a token bucket: a burst of <c>Limit</c> failures,
+/// refilled evenly over <c>Window</c> (one failure every <c>Window / Limit</c>). See docs/brute-force.md.
+/// </summary>
+public sealed class FailedRedemptionOptions
+{
+    public const string SectionName = "FailedRedemptions";
+
+    /// <summary>Failed attempts one client address (an IPv4 address or an IPv6 /64) may make in a burst. Defaults to 10.</summary>
+    [Range(1, 100_000, ErrorMessage = "FailedRedemptions:PerAddressLimit must be between 1 and 100000.")]
+    public int PerAddressLimit { get; set; } = 10;
+
+    /// <summary>The time over which <see cref="PerAddressLimit"/> refills. Defaults to 15 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "FailedRedemptions:PerAddressWindow must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan PerAddressWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failed short-key attempts all addresses together may make in a burst. Defaults to 60.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "FailedRedemptions:GlobalLimit must be between 1 and 1000000.")]
+    public int GlobalLimit { get; set; } = 60;
+
+    /// <summary>The time over which <see cref="GlobalLimit"/> refills. Defaults to one hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "FailedRedemptions:GlobalWindow must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan GlobalWindow { get; set; } = TimeSpan.FromHours(1);
+}

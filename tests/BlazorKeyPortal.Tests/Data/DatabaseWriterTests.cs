@@ -1,0 +1,78 @@
+using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Data.Writing;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorKeyPortal.Tests.Data;
+
+public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_failing_piece_of_work_rolls_back_alone_while_its_batch_neighbours_commit()
+    {
+        portal.Started();
+        var before = await CountSkillsAsync();
+
+        var good1 = portal.WriteAsync(scope => AddSkill(scope, "writer_good_1"));
+        var bad = portal.WriteAsync<int>(scope => { AddSkill(scope, "writer_bad"); throw new InvalidOperationException("refused"); });
+        var good2 = portal.WriteAsync(scope => AddSkill(scope, "writer_good_2"));
+
+        await good1;
+        await good2;
+        (await Should.ThrowAsync<InvalidOperationException>(bad)).Message.ShouldBe("refused");
+        (await CountSkillsAsync()).ShouldBe(before + 2);
+        await using var db = portal.CreateDbContext();
+        (await db.Skills.AnyAsync(s => s.CodeName == "writer_bad")).ShouldBeFalse();
+        (await db.AuditEntries.AnyAsync(e => e.SubjectId == "writer_bad")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Audit_entries_form_a_gap_free_chain_even_around_a_failed_item()
+    {
+        portal.Started();
+        await Task.WhenAll(
+            portal.WriteAsync(scope => AddSkill(scope, "chain_1")),
+            Should.ThrowAsync<InvalidOperationException>(portal.WriteAsync<int>(scope => { AddSkill(scope, "chain_bad"); throw new InvalidOperationException(); })),
+            portal.WriteAsync(scope => AddSkill(scope, "chain_2")));
+
+        await using var db = portal.CreateDbContext();
+        var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        entries.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, entries.Count).Select(i => (long)i));
+        var previous = AuditChain.GenesisHash;
+        foreach (var entry in entries)
+        {
+            entry.PreviousHash.ShouldBe(previous);
+            AuditChain.ComputeHash(entry).ShouldBe(entry.Hash);
+            previous = entry.Hash;
+        }
+        portal.Get<AuditChain>().Head.ShouldBe(new ChainHead(entries[^1].Sequence, entries[^1].Hash));
+    }
+
+    [Fact]
+    public async Task A_cancelled_caller_gets_a_cancelled_task_and_its_work_is_not_run_if_it_was_still_waiting()
+    {
+        portal.Started();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var work = portal.Get<DatabaseWriter>().WriteAsync(scope => AddSkill(scope, "writer_cancelled"), cancelled.Token);
+
+        await Should.ThrowAsync<TaskCanceledException>(work);
+        await using var db = portal.CreateDbContext();
+        (await db.Skills.AnyAsync(s => s.CodeName == "writer_cancelled")).ShouldBeFalse();
+    }
+
+    private static int AddSkill(WriteScope scope, string code)
+    {
+        scope.Db.Skills.Add(new Skill { CodeName = code, Name = code });
+        scope.Db.SaveChanges();
+        scope.Audit(new AuditRecord("system", "test.skill_added", "skill", code));
+        return 1;
+    }
+
+    private async Task<int> CountSkillsAsync()
+    {
+        await using var db = portal.CreateDbContext();
+        return await db.Skills.CountAsync();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace BlazorKeyPortal.Tests.Features.Redemption;
+
+/// <summary>
+/// Failed attempts are rate-limited per client address and globally, each failure is audited, and a throttled
+/// client gets 429 with Retry-After. Each test has a portal of its own: the budgets are process-wide state.
+/// </summary>
+public sealed class BruteForceTests
+{
+    /// <summary>5 failures per address (one more every 3 minutes), 8 for everyone (one more every 7.5 minutes).</summary>
+    private sealed class TightLimits : PublicSitePortal
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["FailedRedemptions:PerAddressLimit"] = "5",
+            ["FailedRedemptions:PerAddressWindow"] = "00:15:00",
+            ["FailedRedemptions:GlobalLimit"] = "8",
+            ["FailedRedemptions:GlobalWindow"] = "01:00:00",
+        };
+    }
+
+    private const string Attacker = "203.0.113.66";
+    private const string Customer = "198.51.100.20";
+
+    [Fact]
+    public async Task Hammering_key_entry_from_one_address_throttles_that_address_while_another_address_still_redeems()
+    {
+        await using var portal = new TightLimits();
+        var (shortKey, _) = await portal.GenerateKeyAsync();
+        var attacker = portal.Customer("support.localhost", Attacker);
+
+        var attempts = new List<PublicPageResult>();
+        for (var guess = 0; guess < 8; guess++)
+        {
+            attempts.Add(await attacker.EnterKeyAsync($"ZZZZZ{guess:00}"));
+        }
+        var legitimate = await portal.Customer("support.localhost", Customer).EnterKeyAsync(shortKey);
+
+        attempts.Take(5).ShouldAllBe(page => page.Status == HttpStatusCode.OK && page.Problem!.StartsWith("We could not find this session key."));
+        attempts.Skip(5).ShouldAllBe(page => page.Status == HttpStatusCode.TooManyRequests);
+        attempts[5].Header("Retry-After").ShouldBe("180");
+        attempts[5].Heading.ShouldBe("Too many attempts");
+        attempts[5].Problem.ShouldBe("There have been too many attempts with keys that did not work. Please wait 3 minutes and try again, or ask your support contact for help.");
+        attempts[5].Header("Content-Security-Policy").ShouldNotBeNull().ShouldContain("frame-ancestors 'none'");
+        legitimate.Heading.ShouldBe("You are in the queue");
+        // Every failure is in the audit trail; refused requests were no attempts.
+        (await portal.AuditAsync(AuditActions.RedemptionFailed)).Count(e => e.Actor == $"public:{Attacker}").ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task The_throttled_address_may_try_again_once_its_budget_has_refilled()
+    {
+        await using var portal = new TightLimits();
+        var attacker = portal.Customer("support.localhost", Attacker);
+        for (var guess = 0; guess < 5; guess++) await attacker.EnterKeyAsync("ZZZZZZZ");
+
+        var throttled = await attacker.EnterKeyAsync("ZZZZZZZ");
+        portal.Clock.Advance(TimeSpan.FromMinutes(3));
+        var afterWaiting = await attacker.EnterKeyAsync("ZZZZZZZ");
+        var straightAgain = await attacker.EnterKeyAsync("ZZZZZZZ");
+
+        throttled.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        afterWaiting.Status.ShouldBe(HttpStatusCode.OK);
+        afterWaiting.Problem.ShouldNotBeNull().ShouldStartWith("We could not find this session key.");
+        straightAgain.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Failures_from_many_addresses_use_up_the_global_limit_and_then_every_address_waits()
+    {
+        await using var portal = new TightLimits();
+        var (shortKey, keyUrl) = await portal.GenerateKeyAsync();
+        for (var address = 1; address <= 4; address++)
+        {
+            var bot = portal.Customer("support.localhost", $"203.0.113.{address}");
+            await bot.EnterKeyAsync("ZZZZZZZ");
+            await bot.EnterKeyAsync("ZZZZZZZ");
+        }
+
+        var customer = portal.Customer("support.localhost", Customer);
+        var typed = await customer.EnterKeyAsync(shortKey);
+        var apiResponse = await customer.Http.GetAsync($"/api/start_session?short_key={shortKey}");
+        var api = await CommandResult.ReadAsync(apiResponse);
+
+        typed.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        typed.Header("Retry-After").ShouldBe("450");
+        api.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        apiResponse.Headers.GetValues("Retry-After").ShouldBe(["450"]);
+        api.Error.ShouldStartWith("There have been too many attempts");
+        (await portal.KeyAsync(shortKey)).RedeemedAt.ShouldBeNull();
+
+        // A key URL cannot be guessed, so short-key guessing does not close it.
+        var started = await portal.Customer("remote.localhost", Customer).StartFromKeyUrlAsync(keyUrl);
+        started.Heading.ShouldBe("You are in the queue");
+    }
+
+    [Fact]
+    public async Task Throttled_api_calls_get_429_with_Retry_After_and_an_error_document()
+    {
+        await using var portal = new TightLimits();
+        var client = portal.Customer("portal.invalid", Attacker).Http;
+        for (var guess = 0; guess < 5; guess++) await client.GetAsync("/api/start_session?short_key=ZZZZZZZ");
+
+        var response = await client.GetAsync("/api/start_session?short_key=ZZZZZZZ");
+        var reply = await CommandResult.ReadAsync(response);
+
+        reply.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        response.Headers.GetValues("Retry-After").ShouldBe(["180"]);
+        reply.ContentType.ShouldBe("text/xml; charset=UTF-8");
+        reply.Error.ShouldBe("There have been too many attempts with keys that did not work. Please wait 3 minutes and try again, or ask your support contact for help.");
+    }
+
+    [Fact]
+    public async Task Addresses_of_one_IPv6_64_share_one_budget()
+    {
+        await using var portal = new TightLimits();
+        for (var host = 1; host <= 5; host++)
+        {
+            await portal.Customer("support.localhost", $"2001:db8:1:2::{host:x}").EnterKeyAsync("ZZZZZZZ");
+        }
+
+        var sameNetwork = await portal.Customer("support.localhost", "2001:db8:1:2:ffff::1").EnterKeyAsync("ZZZZZZZ");
+        var otherNetwork = await portal.Customer("support.localhost", "2001:db8:1:3::1").EnterKeyAsync("ZZZZZZZ");
+
+        sameNetwork.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        otherNetwork.Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("FailedRedemptions:PerAddressLimit", "0")]
+    [InlineData("FailedRedemptions:GlobalLimit", "-5")]
+    [InlineData("FailedRedemptions:GlobalWindow", "00:00:00")]
+    public async Task The_portal_refuses_to_start_with_a_bad_limit_and_names_the_setting(string setting, string value)
+    {
+        await using var portal = new SettingPortal(setting, value);
+
+        var error = Should.Throw<OptionsValidationException>(() => portal.Started());
+
+        error.Message.ShouldContain(setting);
+    }
+
+    private sealed class SettingPortal(string setting, string value) : PublicSitePortal
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { [setting] = value };
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace BlazorKeyPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal as a real process on Kestrel (loopback, a free port), built from this solution's output:
+/// for tests that must kill it the hard way or restart it on the same files.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private PortalProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Starts the portal in Development on <paramref name="dataDirectory"/> and waits until it is ready.</summary>
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet", [AppPath(), "--urls", address.ToString()])
+        {
+            WorkingDirectory = Path.GetDirectoryName(AppPath())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
+        start.Environment["TokenServer__KeyDirectory"] = Path.Combine(dataDirectory, "keys");
+        start.Environment["TokenServer__AllowHttp"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The portal exited with code {process.ExitCode} while starting.");
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new PortalProcess(process, address);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The portal did not become ready.");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        KillHard();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The portal's build output beside this test assembly's (same configuration).</summary>
+    private static string AppPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name; // …/bin/<Configuration>/net10.0/
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BlazorKeyPortal.sln"))) root = root.Parent;
+        var app = Path.Combine(root?.FullName ?? throw new InvalidOperationException("BlazorKeyPortal.sln not found above the test output."),
+            "src", "BlazorKeyPortal", "bin", configuration, testOutput.Name, "BlazorKeyPortal.dll");
+        return File.Exists(app) ? app : throw new FileNotFoundException("Build the solution first.", app);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

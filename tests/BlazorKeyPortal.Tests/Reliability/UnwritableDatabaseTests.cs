@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorKeyPortal.Tests.Reliability;
+
+/// <summary>When the database cannot be written the API says so with 503 and nothing is half-written.</summary>
+public sealed class UnwritableDatabaseTests
+{
+    [Fact]
+    public async Task A_database_locked_by_another_process_gets_503_with_an_error_and_no_key_without_its_audit_entry()
+    {
+        await using var portal = new QuickTimeoutPortal().Started();
+        var api = await new CommandApiClient(portal.CreateClient()).SignedInAsync();
+        var (keysBefore, auditBefore) = await CountAsync(portal);
+
+        CommandResult reply;
+        using (var locker = portal.OpenRawConnection())
+        {
+            using var hold = locker.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE;"; // takes the write lock and keeps it until rollback
+            hold.ExecuteNonQuery();
+
+            reply = await api.GenerateAsync("queue_id=general");
+
+            using var release = locker.CreateCommand();
+            release.CommandText = "ROLLBACK;";
+            release.ExecuteNonQuery();
+        }
+
+        reply.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        reply.Error.ShouldStartWith("The key store cannot be written to right now (");
+        reply.Error.ShouldEndWith("). No key was issued; try again shortly.");
+        (await CountAsync(portal)).ShouldBe((keysBefore, auditBefore));
+        (await api.GenerateAsync("queue_id=general")).ShouldBeSessionKey(); // and it recovers at once
+    }
+
+    [Fact]
+    public async Task A_read_only_database_gets_503_with_an_error_and_nothing_changes()
+    {
+        await using var portal = new QuickTimeoutPortal().Started();
+        var api = await new CommandApiClient(portal.CreateClient()).SignedInAsync();
+        (await api.GenerateAsync("queue_id=general")).ShouldBeSessionKey();
+        var (keysBefore, auditBefore) = await CountAsync(portal);
+        string[] files = [portal.DatabasePath, portal.DatabasePath + "-wal", portal.DatabasePath + "-shm"];
+
+        CommandResult reply;
+        // Root ignores file permissions; the immutable attribute stops even root from writing.
+        Chattr("+i", files);
+        try
+        {
+            reply = await api.GenerateAsync("queue_id=general");
+        }
+        finally
+        {
+            Chattr("-i", files);
+        }
+
+        reply.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        reply.Error.ShouldStartWith("The key store cannot be written to right now (");
+        (await CountAsync(portal)).ShouldBe((keysBefore, auditBefore));
+    }
+
+    private static async Task<(int Keys, int Audit)> CountAsync(PortalFactory portal)
+    {
+        await using var db = portal.CreateDbContext();
+        return (await db.SessionKeys.CountAsync(), await db.AuditEntries.CountAsync(e => e.Action == AuditActions.KeyIssued));
+    }
+
+    private static void Chattr(string flag, string[] files)
+    {
+        using var process = Process.Start(new ProcessStartInfo("chattr", [flag, .. files.Where(File.Exists)]) { RedirectStandardError = true })!;
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, $"chattr {flag}: {process.StandardError.ReadToEnd()}");
+    }
+
+    private sealed class QuickTimeoutPortal : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:WriteTimeoutSeconds"] = "1" };
+    }
+}
