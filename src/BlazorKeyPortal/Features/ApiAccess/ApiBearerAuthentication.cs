@@ -94,9 +94,7 @@ public sealed class ApiBearerHandler(
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded) return result.Failure is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure);
 
-        var expiresAt = result.Principal.GetExpirationDate() is DateTimeOffset expiry
-            ? expiry
-            : time.GetUtcNow().AddMinutes(1);
+        var expiresAt = result.Principal.GetExpirationDate() ?? time.GetUtcNow().AddMinutes(1);
         cache.Remember(token, result.Principal, expiresAt, generation);
         return Success(result.Principal);
     }
