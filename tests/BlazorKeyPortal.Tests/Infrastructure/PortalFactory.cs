@@ -1,7 +1,9 @@
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.Catalog;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -73,6 +75,11 @@ public class PortalFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
             }
+            // The portal's OIDC handler reads its built-in provider over the back channel; in memory that is the test server.
+            services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme).Configure<IServer>((oidc, server) =>
+            {
+                if (server is TestServer testServer) oidc.BackchannelHttpHandler = testServer.CreateHandler();
+            });
         });
     }
 

@@ -17,6 +17,7 @@ public static class AuditActions
     public const string ApiTokenIssued = "api_account.token_issued";
     public const string SignIn = "user.sign_in";
     public const string SignOut = "user.sign_out";
+    public const string SignInFailed = "user.sign_in_failed";
     public const string SeedApplied = "system.seed";
 }
 

@@ -2,12 +2,13 @@ namespace BlazorKeyPortal.Features.DemoData;
 
 public static class DemoDataServiceCollectionExtensions
 {
-    /// <summary>In Development: the demo data. Elsewhere: a guard that no demo account is left.</summary>
+    /// <summary>In Development: the demo data. Elsewhere: a guard that no demo account or demo sign-in is left.</summary>
     public static IHostApplicationBuilder AddDemoData(this IHostApplicationBuilder builder)
     {
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddSingleton<DevelopmentSeed>();
+            builder.Services.AddSingleton<DevelopmentUsers>();
             builder.Services.AddHostedService<DevelopmentSeedService>();
         }
         else

@@ -74,8 +74,13 @@ public sealed class DevelopmentSeed(DatabaseWriter writer, ApiAccountProvisioner
 /// Seeds Development data after the writer has started and before the web server listens (hosted services
 /// start before the server), so no request ever sees a half-seeded portal.
 /// </summary>
-internal sealed class DevelopmentSeedService(DevelopmentSeed seed) : IHostedService
+internal sealed class DevelopmentSeedService(DevelopmentSeed seed, DevelopmentUsers users) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => seed.ApplyAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await seed.ApplyAsync(cancellationToken);
+        await users.ApplyAsync(cancellationToken);
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,0 +1,56 @@
+namespace BlazorKeyPortal.E2E.Infrastructure;
+
+/// <summary>
+/// One portal and one headless Chromium (Debian's, at <c>CHROMIUM_PATH</c> or <c>/usr/bin/chromium</c>) shared by
+/// every test of the collection; each test opens its own browser contexts.
+/// </summary>
+public sealed class PortalBrowser : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public KestrelPortal Portal { get; } = new();
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Portal.Start();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the portal.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+            TimezoneId = "Europe/Berlin",
+            Locale = "en-GB",
+        });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalBrowserCollection : ICollectionFixture<PortalBrowser>
+{
+    public const string Name = "Portal in Chromium";
+}

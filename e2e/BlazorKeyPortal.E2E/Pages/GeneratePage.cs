@@ -1,0 +1,44 @@
+namespace BlazorKeyPortal.E2E.Pages;
+
+/// <summary>The Generate page (<c>/keys/new</c>) and the result card it shows.</summary>
+public sealed class GeneratePage(IPage page) : PortalLayout(page)
+{
+    public ILocator Queue => Page.GetByLabel("Queue", new() { Exact = true });
+    public ILocator PublicSite => Page.GetByLabel("Public site", new() { Exact = true });
+    public ILocator ExternalKey => Page.GetByLabel("External key", new() { Exact = true });
+    public ILocator Priority => Page.GetByLabel("Priority", new() { Exact = true });
+    public ILocator Skills => Page.GetByLabel("Skills", new() { Exact = true });
+    public ILocator TimeToLive => Page.GetByLabel("Time to live", new() { Exact = true });
+    public ILocator GenerateButton => Page.GetByRole(AriaRole.Button, new() { Name = "Generate session key" });
+    public ILocator Availability => Page.GetByTestId("queue-availability");
+    public ILocator ExistingKeyWarning => Page.GetByTestId("existing-key-warning");
+
+    public ILocator ShortKey => Page.GetByTestId("short-key");
+    public ILocator KeyUrl => Page.GetByTestId("key-url");
+    public ILocator ExpiresAt => Page.GetByTestId("expires-at");
+    public ILocator GenerateAnotherButton => Page.GetByRole(AriaRole.Button, new() { Name = "Generate another" });
+
+    public async Task<GeneratePage> OpenAsync(string query = "")
+    {
+        await Page.GotoAsync("/keys/new" + query);
+        await WaitForInteractiveAsync();
+        await GenerateButton.WaitForAsync();
+        return this;
+    }
+
+    /// <summary>Picks the queue kind, then the target whose text contains <paramref name="target"/>.</summary>
+    public async Task ChooseQueueAsync(string kind, string target)
+    {
+        await Page.GetByRole(AriaRole.Radio, new() { Name = kind, Exact = true }).CheckAsync();
+        await Queue.ClickAsync();
+        await Queue.FillAsync(target);
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = target }).First.ClickAsync();
+    }
+
+    /// <summary>Clicks "Generate session key" and waits for the result card.</summary>
+    public async Task GenerateAsync()
+    {
+        await GenerateButton.ClickAsync();
+        await ShortKey.WaitForAsync();
+    }
+}

@@ -1,0 +1,17 @@
+namespace BlazorKeyPortal.E2E.Pages;
+
+/// <summary>The app bar and navigation every portal page shares.</summary>
+public class PortalLayout(IPage page)
+{
+    public IPage Page => page;
+
+    /// <summary>The Available / Away switch of a user who acts as a representative.</summary>
+    public ILocator AvailabilitySwitch => page.GetByRole(AriaRole.Switch, new() { Name = "Available" });
+
+    public ILocator SignOutButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+
+    public ILocator Navigation => page.GetByRole(AriaRole.Navigation, new() { Name = "Portal" });
+
+    /// <summary>Clicks before the circuit connects land on prerendered HTML and are lost; the layout marks when it is live.</summary>
+    public Task WaitForInteractiveAsync() => page.Locator("[data-interactive='true']").WaitForAsync();
+}

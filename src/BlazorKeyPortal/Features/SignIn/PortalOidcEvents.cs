@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+
+namespace BlazorKeyPortal.Features.SignIn;
+
+/// <summary>
+/// The portal's OIDC client: keeps the browser on the origin it came from when the built-in provider is used,
+/// reduces the provider's claims to the portal's (user name, display name, portal roles), and audits sign-ins.
+/// </summary>
+internal sealed class PortalOidcEvents(IOptions<PortalSignInOptions> options, SignInAudit audit) : OpenIdConnectEvents
+{
+    /// <summary>
+    /// Discovery is read over loopback (the bound address); the browser stays on the origin it used
+    /// (localhost, 127.0.0.1 or a public name), where the provider's sign-in cookie and redirect URIs live.
+    /// </summary>
+    public override Task RedirectToIdentityProvider(RedirectContext context)
+    {
+        if (options.Value.UsesBuiltInProvider)
+        {
+            context.ProtocolMessage.IssuerAddress = PortalOrigins.Of(context.Request) + BuiltInProvider.AuthorizePath;
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task RedirectToIdentityProviderForSignOut(RedirectContext context)
+    {
+        if (options.Value.UsesBuiltInProvider)
+        {
+            context.ProtocolMessage.IssuerAddress = PortalOrigins.Of(context.Request) + BuiltInProvider.EndSessionPath;
+        }
+        return Task.CompletedTask;
+    }
+
+    public override async Task TokenValidated(TokenValidatedContext context)
+    {
+        var settings = options.Value;
+        var provider = context.Principal!;
+        var subject = provider.FindFirst(PortalClaims.Subject)?.Value ?? "";
+        var userName = provider.FindFirst(settings.UserNameClaim)?.Value ?? subject;
+        var displayName = provider.FindFirst(PortalClaims.DisplayName)?.Value ?? userName;
+        var roles = PortalRoleMapping.Map(provider, settings);
+
+        context.Principal = PortalClaims.Principal(userName, displayName, subject, roles);
+        await audit.SignedInAsync(userName, roles, settings.UsesBuiltInProvider ? "built-in" : settings.Authority!, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>A refused or broken sign-in ends on the portal's sign-in problem page, not in an exception.</summary>
+    public override Task RemoteFailure(RemoteFailureContext context)
+    {
+        context.Response.Redirect($"{SignInPages.ProblemPath}?reason={Uri.EscapeDataString(context.Failure?.Message ?? "unknown")}");
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BlazorKeyPortal.Features.SignIn;
+
+/// <summary>Addresses of the sign-in pages and the query values they understand.</summary>
+public static class SignInPages
+{
+    public const string ChallengePath = "/authentication/login";
+    public const string LogoutPath = "/authentication/logout";
+    public const string NotAllowedPath = "/account/not-allowed";
+    public const string ProblemPath = "/account/sign-in-problem";
+
+    public const string MissingError = "missing";
+    public const string InvalidError = "invalid";
+    public const string LockedError = "locked";
+
+    /// <summary>The built-in provider's sign-in form, optionally with the name typed and why the last try failed.</summary>
+    public static string LoginUrl(string returnUrl, string? userName = null, string? error = null) =>
+        BuiltInProvider.LoginPath + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["ReturnUrl"] = returnUrl,
+            ["UserName"] = string.IsNullOrEmpty(userName) ? null : userName,
+            ["Error"] = error,
+        }.Where(p => p.Value is not null));
+
+    /// <summary>Where a page sends an anonymous user: the portal's challenge, returning to <paramref name="returnUrl"/>.</summary>
+    public static string ChallengeUrl(string returnUrl) =>
+        ChallengePath + QueryString.Create("returnUrl", ReturnUrls.LocalOrHome(returnUrl));
+}
+
+/// <summary>
+/// Sign-in and sign-out of the portal, on one route group: both take a return address that must be local.
+/// Sign-out ends the portal's cookie session and the provider's session (OIDC end-session).
+/// </summary>
+public static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/authentication");
+
+        group.MapGet("/login", (string? returnUrl) => TypedResults.Challenge(
+            new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOrHome(returnUrl) },
+            [OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
+
+        group.MapPost("/logout", async (HttpContext http, SignInAudit audit, [FromForm] string? returnUrl) =>
+        {
+            if (PortalClaims.UserNameOf(http.User) is { } userName)
+            {
+                await audit.SignedOutAsync(userName, http.RequestAborted);
+            }
+            return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = ReturnUrls.IsLocal(returnUrl) ? returnUrl : BuiltInProvider.SignedOutPath },
+                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
+        });
+
+        endpoints.MapBuiltInProvider();
+        return endpoints;
+    }
+}
