@@ -1,11 +1,17 @@
 namespace BlazorKeyPortal.E2E.Infrastructure;
 
-/// <summary>Screenshots for the README, saved to <c>docs/screenshots/</c> of the repository.</summary>
+/// <summary>
+/// Screenshots of the pages the e2e tests visit: into <c>TestResults/screenshots/</c> (ignored by git) on every
+/// run, and into the README's <c>docs/screenshots/</c> only with <c>UPDATE_SCREENSHOTS=1</c>, so that a test run
+/// leaves the work tree clean.
+/// </summary>
 public static class Screenshots
 {
     public static async Task SaveAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var directory = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
