@@ -32,6 +32,14 @@ public abstract class AdminPageBase : ComponentBase, IDisposable
     /// <summary>In appliance mode sites and routing come from the appliance and configuration, not from these pages.</summary>
     protected bool FromAppliance => KeyAuthority.Value.IsAppliance;
 
+    /// <summary>
+    /// The notice of a page whose things come from the appliance or its configuration in appliance mode
+    /// (<paramref name="what"/>, e.g. "Support teams"), or null when the portal keeps them itself.
+    /// </summary>
+    protected string? ApplianceNotice(string what) => FromAppliance
+        ? $"The portal fronts a BeyondTrust appliance (KeyAuthority:Mode is Appliance): {what} come from the appliance and its configuration, and are shown here read-only."
+        : null;
+
     protected override async Task OnInitializedAsync()
     {
         PortalCatalog.Changed += OnCatalogChanged;
