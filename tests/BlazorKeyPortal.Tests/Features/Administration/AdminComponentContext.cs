@@ -75,6 +75,17 @@ public sealed class AdminComponentContext : IAsyncDisposable
 
     public IRenderedComponent<TPage> Render<TPage>() where TPage : Microsoft.AspNetCore.Components.IComponent => Context.Render<TPage>();
 
+    /// <summary>
+    /// Clicks <paramref name="opener"/> and waits for the dialog it opens (the one with a button
+    /// <paramref name="button"/>). The click is not awaited: its handler waits for the dialog to close.
+    /// </summary>
+    public IRenderedComponent<MudDialogProvider> OpenDialog(IElement opener, string button)
+    {
+        opener.Click();
+        Dialogs.WaitForAssertion(() => Dialogs.FindAll("button").ShouldContain(b => b.TextContent.Trim() == button));
+        return Dialogs;
+    }
+
     /// <summary>Opens the select labelled <paramref name="label"/> and clicks the item <paramref name="item"/>.</summary>
     public async Task PickAsync<T>(IRenderedComponent<T> scope, string label, string item) where T : Microsoft.AspNetCore.Components.IComponent
     {
@@ -97,6 +108,21 @@ public static class Find
         labels.Count.ShouldBe(1, $"one label '{label}'");
         return cut.Find($"#{labels[0].GetAttribute("for")}");
     }
+
+    /// <summary>The whole field around the input labelled <paramref name="label"/>: its value, helper and error texts.</summary>
+    public static IElement Field<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.Input(label).Closest(".mud-input-control") ?? throw new InvalidOperationException($"No field around '{label}'.");
+
+    /// <summary>The switch whose accessible name (MudSwitch's AriaLabel) is <paramref name="name"/>.</summary>
+    public static IElement NamedSwitch<T>(this IRenderedComponent<T> cut, string name) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var labelId = cut.FindAll(".mud-sr-only").Single(s => s.TextContent.Trim() == name).Id;
+        return cut.Find($"input[aria-labelledby='{labelId}']");
+    }
+
+    /// <summary>The table row that mentions <paramref name="text"/>.</summary>
+    public static IElement Row<T>(this IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));
 
     /// <summary>The checkbox or switch inside the label that reads <paramref name="label"/>.</summary>
     public static IElement Switch<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent =>

@@ -28,10 +28,7 @@ public sealed class SitesPageTests(PortalFactory portal) : IClassFixture<PortalF
     {
         await using var admin = await AdminComponentContext.CreateAsync(portal);
         var cut = admin.Render<SitesPage>();
-        // Not awaited: the handler waits for the dialog it opens to close.
-        cut.Button("Edit site Support").Click();
-        var dialog = admin.Dialogs;
-        dialog.WaitForAssertion(() => dialog.Button("Add hostname").ShouldNotBeNull());
+        var dialog = admin.OpenDialog(cut.Button("Edit site Support"), "Add hostname");
 
         await dialog.Button("Add hostname").ClickAsync(new());
         await dialog.Input("Hostname 3").ChangeAsync(new() { Value = "remote.example.com" });
@@ -51,9 +48,7 @@ public sealed class SitesPageTests(PortalFactory portal) : IClassFixture<PortalF
     {
         await using var admin = await AdminComponentContext.CreateAsync(portal);
         var cut = admin.Render<SitesPage>();
-        cut.Button("Edit site Remote").Click();
-        var dialog = admin.Dialogs;
-        dialog.WaitForAssertion(() => dialog.Button("Save site").ShouldNotBeNull());
+        var dialog = admin.OpenDialog(cut.Button("Edit site Remote"), "Save site");
 
         await dialog.Input("Pattern the external_key must match").ChangeAsync(new() { Value = "INC(" });
         await dialog.Button("Save site").ClickAsync(new());
@@ -68,9 +63,8 @@ public sealed class SitesPageTests(PortalFactory portal) : IClassFixture<PortalF
     {
         await using var admin = await AdminComponentContext.CreateAsync(portal);
         var cut = admin.Render<SitesPage>();
-        cut.Button("Edit site Support").Click();
-        var dialog = admin.Dialogs;
-        dialog.WaitForAssertion(() => dialog.Find("[data-testid=invitation-preview]").TextContent.ShouldContain("Remote Support Invitation"));
+        var dialog = admin.OpenDialog(cut.Button("Edit site Support"), "Save site");
+        dialog.Find("[data-testid=invitation-preview]").TextContent.ShouldContain("Remote Support Invitation");
 
         await dialog.Input("Subject template").InputAsync(new() { Value = "Your {site_name} session" });
         await dialog.Input("Body template").InputAsync(new() { Value = "Open {key_url} or enter {short_key} at {site_url}." });
@@ -91,9 +85,7 @@ public sealed class SitesPageTests(PortalFactory portal) : IClassFixture<PortalF
         await using var ownPortal = new PortalFactory();
         await using var admin = await AdminComponentContext.CreateAsync(ownPortal);
         var cut = admin.Render<SitesPage>();
-        cut.Button("Edit site Remote").Click();
-        var dialog = admin.Dialogs;
-        dialog.WaitForAssertion(() => dialog.Button("Save site").ShouldNotBeNull());
+        var dialog = admin.OpenDialog(cut.Button("Edit site Remote"), "Save site");
 
         await dialog.Switch("Only members of chosen teams may issue keys for this site").ChangeAsync(new() { Value = true });
         await admin.PickAsync(dialog, "Teams allowed", "Tier 1 Support (team:1)");
