@@ -22,6 +22,18 @@ public sealed class TeamsPageTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task A_team_someone_else_creates_appears_on_the_open_page_at_once()
+    {
+        await using var admin = await AdminComponentContext.CreateAsync(portal);
+        var cut = admin.Render<TeamsPage>();
+
+        var saved = await portal.Get<RoutingAdministration>().SaveTeamAsync("user:other-admin", new TeamForm { CodeName = "night_shift", Name = "Night Shift" });
+
+        saved.Succeeded.ShouldBeTrue();
+        cut.WaitForAssertion(() => cut.Row("Night Shift").TextContent.ShouldContain("night_shift"));
+    }
+
+    [Fact]
     public async Task The_search_field_narrows_the_table_to_matching_teams()
     {
         await using var admin = await AdminComponentContext.CreateAsync(portal);
