@@ -18,6 +18,13 @@ public sealed class ApiAccountForm
     /// <summary>CIDR prefixes, one per line; empty allows any address.</summary>
     public string AllowedNetworks { get; set; } = "";
     public bool IsEnabled { get; set; } = true;
+
+    /// <summary>A form holding <paramref name="account"/> as it is now.</summary>
+    public static ApiAccountForm From(ApiAccountInfo account) => new()
+    {
+        Id = account.Id, Name = account.Name, ClientId = account.ClientId, CommandPermission = account.Permission,
+        AllowedNetworks = string.Join('\n', account.AllowedNetworks), IsEnabled = account.IsEnabled,
+    };
 }
 
 public sealed class ApiAccountFormValidator : AbstractValidator<ApiAccountForm>

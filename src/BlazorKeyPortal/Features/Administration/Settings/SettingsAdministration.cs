@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.Catalog;
 using FluentValidation;
 
 namespace BlazorKeyPortal.Features.Administration.Settings;
@@ -8,6 +9,12 @@ public sealed class SettingsForm
     /// <summary>The longest ttl a key may have, and the ttl of keys that give none.</summary>
     public int MaxSessionKeyTimeoutSeconds { get; set; } = PortalSettings.DefaultMaxSessionKeyTimeoutSeconds;
     public ShortKeyAlphabet ShortKeyAlphabet { get; set; }
+
+    /// <summary>A form holding the settings as they are now.</summary>
+    public static SettingsForm From(SettingsInfo settings) => new()
+    {
+        MaxSessionKeyTimeoutSeconds = settings.MaxSessionKeyTimeoutSeconds, ShortKeyAlphabet = settings.ShortKeyAlphabet,
+    };
 }
 
 public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
