@@ -6,7 +6,7 @@ namespace BlazorKeyPortal.Features.Administration;
 public static class AdminActor
 {
     /// <summary>The claim that names a portal user; representatives are linked to it.</summary>
-    public const string UserNameClaim = "preferred_username";
+    public const string UserNameClaim = SignIn.PortalClaims.UserName;
 
     /// <summary>
     /// <c>user:</c> and the sign-in name, or the identity's name where a provider gives no

@@ -2,7 +2,10 @@ using BlazorKeyPortal.Features.Administration.ApiAccounts;
 using BlazorKeyPortal.Features.Administration.Routing;
 using BlazorKeyPortal.Features.Administration.Settings;
 using BlazorKeyPortal.Features.Administration.Sites;
+using BlazorKeyPortal.Features.Navigation;
+using BlazorKeyPortal.Features.SignIn;
 using FluentValidation;
+using MudBlazor;
 
 namespace BlazorKeyPortal.Features.Administration;
 
@@ -30,6 +33,23 @@ public static class AdministrationServiceCollectionExtensions
 
         services.AddSingleton<ApiAccountFormValidator>();
         services.AddSingleton<ApiAccountAdministration>();
+
+        (string Title, string Href, string Icon)[] pages =
+        [
+            ("Sites", "admin/sites", Icons.Material.Filled.Public),
+            ("Teams", "admin/teams", Icons.Material.Filled.Groups),
+            ("Representatives", "admin/representatives", Icons.Material.Filled.SupportAgent),
+            ("Embassies", "admin/embassies", Icons.Material.Filled.AccountBalance),
+            ("Issues", "admin/issues", Icons.Material.Filled.ReportProblem),
+            ("Skills", "admin/skills", Icons.Material.Filled.Psychology),
+            ("Custom fields", "admin/custom-fields", Icons.Material.Filled.TextFields),
+            ("API accounts", "admin/api-accounts", Icons.Material.Filled.Key),
+            ("Settings", "admin/settings", Icons.Material.Filled.Settings),
+        ];
+        for (var i = 0; i < pages.Length; i++)
+        {
+            services.AddNavEntry(new PortalNavEntry(pages[i].Title, pages[i].Href, pages[i].Icon, PortalPolicies.Administer, 100 + i));
+        }
         return builder;
     }
 }
