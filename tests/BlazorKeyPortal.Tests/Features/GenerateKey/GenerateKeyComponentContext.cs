@@ -27,6 +27,7 @@ public static class GenerateKeyComponentContext
         context.Services.AddSingleton(portal.Get<IValidator<SessionKeyRequest>>());
         context.Services.AddSingleton(portal.Get<PortalCatalog>());
         context.Services.AddSingleton(portal.Get<RepresentativePresence>());
+        context.Services.AddSingleton(portal.Get<IRepresentativeLogins>());
         context.Services.AddSingleton(portal.Get<QueueAvailability>());
         context.Services.AddSingleton(portal.Get<ExistingKeyLookup>());
         context.Services.AddSingleton<TimeProvider>(portal.Clock);
