@@ -23,6 +23,9 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "portal.db");
 
+    /// <summary>The same server under a public site's hostname, e.g. <c>http://remote.localhost:41234/</c> (Chromium resolves <c>*.localhost</c> to loopback).</summary>
+    public Uri SiteAddress(string hostname) => new UriBuilder(BaseAddress) { Host = hostname }.Uri;
+
     public void Start()
     {
         StartServer();

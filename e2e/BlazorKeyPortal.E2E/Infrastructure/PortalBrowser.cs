@@ -27,12 +27,12 @@ public sealed class PortalBrowser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page on the portal.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <summary>A fresh browser context (its own cookies) with a page on the portal, or on <paramref name="baseAddress"/>.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, Uri? baseAddress = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Portal.BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? Portal.BaseAddress).ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             TimezoneId = "Europe/Berlin",
             Locale = "en-GB",

@@ -35,6 +35,13 @@ public sealed class GeneratePage(IPage page) : PortalLayout(page)
         await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = target }).First.ClickAsync();
     }
 
+    /// <summary>Picks the first hostname of the public site named <paramref name="siteName"/> (options read "Remote: remote.localhost").</summary>
+    public async Task ChoosePublicSiteAsync(string siteName)
+    {
+        await PublicSite.ClickAsync();
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = siteName + ": " }).First.ClickAsync();
+    }
+
     /// <summary>Clicks "Generate session key" and waits for the result card.</summary>
     public async Task GenerateAsync()
     {

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using BlazorKeyPortal.E2E.Infrastructure;
 using BlazorKeyPortal.E2E.Pages;
 
@@ -14,7 +13,7 @@ public sealed class AccessibilityTests(PortalBrowser browser)
         await using var _ = new ClosingContext(page);
 
         var signIn = await new SignInPage(page).OpenAsync("/keys/new");
-        await ShouldPassAxeAsync(page, "sign-in");
+        await page.ShouldHaveNoSeriousAxeViolationsAsync("sign-in");
 
         await signIn.SignInAsync("agent");
         var generate = await new GeneratePage(page).OpenAsync("?external_key=INC0012345&session.priority=2");
@@ -22,25 +21,16 @@ public sealed class AccessibilityTests(PortalBrowser browser)
         {
             await Assertions.Expect(field).ToBeVisibleAsync();
         }
-        await ShouldPassAxeAsync(page, "generate");
+        await page.ShouldHaveNoSeriousAxeViolationsAsync("generate");
 
         await page.SetViewportSizeAsync(390, 844);
         await Screenshots.SaveAsync(page, "generate-phone");
         await page.SetViewportSizeAsync(1280, 900);
 
         await generate.GenerateAsync();
-        await ShouldPassAxeAsync(page, "key-result");
+        await page.ShouldHaveNoSeriousAxeViolationsAsync("key-result");
 
         await new MyKeysPage(page).OpenAsync();
-        await ShouldPassAxeAsync(page, "my-keys");
-    }
-
-    private static async Task ShouldPassAxeAsync(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        await Screenshots.SaveAsync(page, name);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}").ToList();
-        serious.ShouldBeEmpty($"axe on the {name} page");
+        await page.ShouldHaveNoSeriousAxeViolationsAsync("my-keys");
     }
 }
