@@ -7,16 +7,30 @@ using BlazorKeyPortal.Tests.Infrastructure;
 namespace BlazorKeyPortal.Tests.Reliability;
 
 /// <summary>
-/// Thousands of generated malformed requests: none may get a 5xx or crash the portal, and every one gets a
+/// Ten thousand generated malformed requests to /api/command, /oauth2/token and /api/start_session: none may get a 5xx or crash the portal, and every one gets a
 /// specific answer (a well-formed document whose error names the problem, or a documented status).
 /// </summary>
-public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class MalformedRequestTests(MalformedRequestTests.FuzzPortal portal) : IClassFixture<MalformedRequestTests.FuzzPortal>
 {
-    private const int CommandRequests = 8_000;
+    /// <summary>
+    /// Failure budgets large enough that every generated start_session request reaches the parser; the budgets
+    /// themselves are tested in Features/Redemption.
+    /// </summary>
+    public sealed class FuzzPortal : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["FailedRedemptions:PerAddressLimit"] = "100000",
+            ["FailedRedemptions:GlobalLimit"] = "100000",
+        };
+    }
+
+    private const int CommandRequests = 6_000;
     private const int TokenRequests = 2_000;
+    private const int StartSessionRequests = 2_000;
 
     [Fact]
-    public async Task Eight_thousand_malformed_command_requests_get_specific_answers_and_no_server_error()
+    public async Task Six_thousand_malformed_command_requests_get_specific_answers_and_no_server_error()
     {
         var client = portal.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await new CommandApiClient(portal.CreateClient()).TokenAsync());
@@ -67,6 +81,45 @@ public sealed class MalformedRequestTests(PortalFactory portal) : IClassFixture<
             if ((int)response.StatusCode >= 500) failures.Add($"#{i}: {(int)response.StatusCode}\n{body[..Math.Min(body.Length, 1500)]}");
             else if (response.StatusCode != HttpStatusCode.OK && !body.Contains("\"error\"", StringComparison.Ordinal))
                 failures.Add($"#{i}: {(int)response.StatusCode} without an OAuth error\n{Truncate(body)}");
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Two_thousand_malformed_start_session_requests_get_specific_answers_and_no_server_error()
+    {
+        var client = portal.CreateClient();
+        var generator = new MalformedRequestGenerator(seed: 4242);
+        var failures = new List<string>();
+        string[] keys = ["", "1234567", "123 4567", "12-34-567", "abcdefg", "%00%00", "9999999999", "<short_key>", "%FF%FE%FD"];
+
+        for (var i = 0; i < StartSessionRequests && failures.Count < 10; i++)
+        {
+            var shortKey = "short_key=" + keys[generator.Next(keys.Length)];
+            var customer = generator.Next(3) switch
+            {
+                0 => "&customer.name=" + Uri.EscapeDataString(new string('n', 90 + generator.Next(30))),
+                1 => "&customer.company=%3Cscript%3E&customer.company_code=%00",
+                _ => "",
+            };
+            var response = generator.Next(2) == 0
+                ? await client.GetAsync($"/api/start_session?{shortKey}{customer}&{generator.Query()}")
+                : await client.PostAsync("/api/start_session", new FormUrlEncodedContent(generator.Form()));
+            var body = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            if (status >= 500) failures.Add($"#{i}: {status}\n{Truncate(body)}");
+            else if (response.StatusCode != HttpStatusCode.OK)
+                failures.Add($"#{i}: unexpected status {status}\n{Truncate(body)}");
+            else
+            {
+                try
+                {
+                    var root = XDocument.Parse(body).Root!;
+                    if (root.Name.LocalName == "error" && root.Value.Length < 10) failures.Add($"#{i}: vague error '{root.Value}'");
+                }
+                catch (System.Xml.XmlException ex) { failures.Add($"#{i}: not well-formed XML: {ex.Message}\n{Truncate(body)}"); }
+            }
         }
 
         failures.ShouldBeEmpty();
