@@ -1,9 +1,11 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.Health;
+using BlazorKeyPortal.Features.History;
 using BlazorKeyPortal.Features.SessionKeys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
 builder.AddHealth();
+builder.AddAuditTrail();
+builder.AddHistory();
 builder.AddPortalUi();
 builder.AddDemoData();
 
@@ -32,6 +36,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapTokenEndpoint();
 app.MapCommandApi();
+app.MapHistory();
 app.MapPortalUi();
 
 await app.RunAsync();

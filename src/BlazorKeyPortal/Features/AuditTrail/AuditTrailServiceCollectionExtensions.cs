@@ -1,0 +1,11 @@
+namespace BlazorKeyPortal.Features.AuditTrail;
+
+public static class AuditTrailServiceCollectionExtensions
+{
+    /// <summary>Verification of the hash-chained audit trail.</summary>
+    public static IHostApplicationBuilder AddAuditTrail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AuditTrailVerifier>();
+        return builder;
+    }
+}

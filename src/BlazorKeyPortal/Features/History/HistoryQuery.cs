@@ -1,0 +1,38 @@
+using BlazorKeyPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorKeyPortal.Features.History;
+
+/// <summary>Pages and counts of the key history, one database context per call.</summary>
+public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider time)
+{
+    /// <summary>The largest page a caller gets, whatever it asks for.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>Page <paramref name="pageIndex"/> (zero-based) of the keys that match, in <paramref name="sort"/> order.</summary>
+    public async Task<HistoryRows> GetPageAsync(HistoryFilter filter, HistorySort sort, int pageIndex, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pageIndex);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        pageSize = Math.Min(pageSize, MaxPageSize);
+        var now = time.GetUtcNow();
+
+        await using var db = contextFactory.CreateDbContext();
+        var rows = await db.SessionKeys.AsNoTracking()
+            .WhereMatches(filter, now)
+            .OrderBy(sort)
+            .Skip(pageIndex * pageSize)
+            .Take(pageSize)
+            .SelectRows()
+            .ToListAsync(cancellationToken);
+        return new HistoryRows(rows.ConvertAll(r => r with { State = KeyStates.Of(r.ExpiresAt, r.RedeemedAt, r.RevokedAt, now) }), now);
+    }
+
+    /// <summary>How many keys match <paramref name="filter"/> now.</summary>
+    public async Task<int> CountAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = contextFactory.CreateDbContext();
+        return await db.SessionKeys.WhereMatches(filter, now).CountAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Linq.Expressions;
+using BlazorKeyPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorKeyPortal.Features.History;
+
+/// <summary>
+/// The history's filter, order and projection as query operators, shared by the grid, the CSV export and the
+/// charts so that all three show the same keys. Everything here translates to SQL on SQLite and SQL Server.
+/// </summary>
+public static class HistoryQueryable
+{
+    private const string LikeEscape = "\\";
+
+    /// <summary>Narrows <paramref name="keys"/> to <paramref name="filter"/>; states are judged at <paramref name="now"/>.</summary>
+    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now)
+    {
+        if (filter.IssuedFromInstant is { } from) keys = keys.Where(k => k.IssuedAt >= from);
+        if (filter.IssuedBeforeInstant is { } before) keys = keys.Where(k => k.IssuedAt < before);
+
+        if (!string.IsNullOrWhiteSpace(filter.Issuer))
+        {
+            var (kind, name) = ParseIssuer(filter.Issuer.Trim());
+            keys = kind is { } issuerKind
+                ? keys.Where(k => k.IssuedBy == name && k.IssuerKind == issuerKind)
+                : keys.Where(k => k.IssuedBy == name);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Queue) && ParseQueue(filter.Queue.Trim()) is { } queue)
+        {
+            var (queueKind, queueId) = queue;
+            keys = queueKind == QueueKind.General
+                ? keys.Where(k => k.QueueKind == QueueKind.General)
+                : keys.Where(k => k.QueueKind == queueKind && k.QueueId == queueId);
+        }
+        if (filter.TeamId is { } teamId) keys = keys.Where(k => k.QueueTeamId == teamId);
+        if (filter.SiteId is { } siteId) keys = keys.Where(k => k.SiteId == siteId);
+        if (filter.State is { } state) keys = keys.Where(InState(state, now));
+
+        if (!string.IsNullOrWhiteSpace(filter.ExternalKey))
+        {
+            var pattern = EscapeLike(filter.ExternalKey.Trim()) + "%";
+            keys = keys.Where(k => EF.Functions.Like(k.ExternalKey!, pattern, LikeEscape));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.ShortKey))
+        {
+            var shortKey = filter.ShortKey.Trim().ToUpperInvariant();
+            keys = keys.Where(k => k.ShortKey == shortKey);
+        }
+        return keys;
+    }
+
+    /// <summary>The keys in <paramref name="state"/> at <paramref name="now"/>, as <see cref="KeyStates.Of(DateTimeOffset, DateTimeOffset?, DateTimeOffset?, DateTimeOffset)"/> decides.</summary>
+    public static Expression<Func<SessionKey, bool>> InState(KeyState state, DateTimeOffset now) => state switch
+    {
+        KeyState.Active => k => k.RevokedAt == null && k.RedeemedAt == null && k.ExpiresAt > now,
+        KeyState.Expired => k => k.RevokedAt == null && k.RedeemedAt == null && k.ExpiresAt <= now,
+        KeyState.Redeemed => k => k.RevokedAt == null && k.RedeemedAt != null,
+        KeyState.Revoked => k => k.RevokedAt != null,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown key state."),
+    };
+
+    /// <summary>Orders by the chosen column, then by issue time and id in the same direction, so pages never overlap.</summary>
+    public static IOrderedQueryable<SessionKey> OrderBy(this IQueryable<SessionKey> keys, HistorySort sort)
+    {
+        var descending = sort.Descending;
+        return sort.Field switch
+        {
+            HistorySortField.IssuedAt => By(keys, k => k.IssuedAt, descending).Then(k => k.Id, descending),
+            HistorySortField.ExpiresAt => By(keys, k => k.ExpiresAt, descending).Then(k => k.Id, descending),
+            HistorySortField.ShortKey => By(keys, k => k.ShortKey, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
+            HistorySortField.ExternalKey => By(keys, k => k.ExternalKey, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
+            HistorySortField.IssuedBy => By(keys, k => k.IssuedBy, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Field, "Unknown sort column."),
+        };
+    }
+
+    /// <summary>The grid's columns; <see cref="HistoryRow.State"/> is set by the reader, who knows the time.</summary>
+    public static IQueryable<HistoryRow> SelectRows(this IQueryable<SessionKey> keys) => keys.Select(k => new HistoryRow
+    {
+        Id = k.Id,
+        ShortKey = k.ShortKey,
+        IssuedAt = k.IssuedAt,
+        ExpiresAt = k.ExpiresAt,
+        SiteId = k.SiteId,
+        QueueKind = k.QueueKind,
+        QueueId = k.QueueId,
+        RequestedQueue = k.RequestedQueue,
+        QueueTeamId = k.QueueTeamId,
+        IssuerKind = k.IssuerKind,
+        IssuedBy = k.IssuedBy,
+        ExternalKey = k.ExternalKey,
+        RedeemedAt = k.RedeemedAt,
+        RedeemedSiteId = k.RedeemedSiteId,
+        RevokedAt = k.RevokedAt,
+    });
+
+    /// <summary>Splits <c>user:NAME</c> / <c>api:CLIENT_ID</c>; a bare name matches either kind.</summary>
+    public static (IssuerKind? Kind, string Name) ParseIssuer(string issuer) =>
+        issuer.StartsWith("user:", StringComparison.OrdinalIgnoreCase) ? (IssuerKind.User, issuer[5..])
+        : issuer.StartsWith("api:", StringComparison.OrdinalIgnoreCase) ? (IssuerKind.ApiAccount, issuer[4..])
+        : (null, issuer);
+
+    /// <summary>Parses <c>general</c>, <c>rep:ID</c>, <c>team:ID</c>, <c>embassy:ID</c>; null when it is none of them.</summary>
+    public static (QueueKind Kind, int? Id)? ParseQueue(string queue)
+    {
+        if (string.Equals(queue, "general", StringComparison.OrdinalIgnoreCase)) return (QueueKind.General, null);
+        var colon = queue.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !int.TryParse(queue.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return null;
+        return queue[..colon].ToLowerInvariant() switch
+        {
+            "rep" => (QueueKind.Rep, id),
+            "team" => (QueueKind.Team, id),
+            "embassy" => (QueueKind.Embassy, id),
+            _ => null,
+        };
+    }
+
+    /// <summary>Makes every character of <paramref name="text"/> literal in a LIKE pattern (SQL Server's [ included).</summary>
+    public static string EscapeLike(string text) => text
+        .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+        .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+        .Replace("_", LikeEscape + "_", StringComparison.Ordinal)
+        .Replace("[", LikeEscape + "[", StringComparison.Ordinal);
+
+    private static IOrderedQueryable<SessionKey> By<TKey>(IQueryable<SessionKey> keys, Expression<Func<SessionKey, TKey>> column, bool descending) =>
+        descending ? keys.OrderByDescending(column) : keys.OrderBy(column);
+
+    private static IOrderedQueryable<SessionKey> Then<TKey>(this IOrderedQueryable<SessionKey> keys, Expression<Func<SessionKey, TKey>> column, bool descending) =>
+        descending ? keys.ThenByDescending(column) : keys.ThenBy(column);
+}
