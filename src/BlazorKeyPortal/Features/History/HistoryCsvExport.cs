@@ -21,20 +21,22 @@ public sealed class HistoryCsvExport(IDbContextFactory<PortalDbContext> contextF
         var snapshot = await catalog.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var db = contextFactory.CreateDbContext();
-        var rows = db.SessionKeys.AsNoTracking()
-            .WhereMatches(filter, now)
-            .OrderBy(sort)
-            .Select(k => new ExportedKey(
-                k.Id, k.ShortKey, k.IssuedAt, k.ExpiresAt, k.TtlSeconds, k.SiteId, k.UrlHostname, k.RequestedQueue, k.QueueKind, k.QueueId,
-                k.QueueTeamId, k.IssuerKind, k.IssuedBy, k.ExternalKey, k.Priority, k.Skills, k.RedeemedAt, k.RedeemedSiteId,
-                k.RevokedAt, k.RevokedBy, k.RevokeReason))
-            .AsAsyncEnumerable();
+        var rows = Rows(db.SessionKeys.AsNoTracking(), filter, sort, now).AsAsyncEnumerable();
 
         await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
         await csv.WriteRecordsAsync(ToRecords(rows, snapshot, now, cancellationToken), cancellationToken);
         await csv.FlushAsync(cancellationToken);
         return Math.Max(0, csv.RecordCount - 1);
     }
+
+    /// <summary>The exported columns of the matching keys, in order; the SQL that the export streams.</summary>
+    internal static IQueryable<ExportedKey> Rows(IQueryable<SessionKey> keys, HistoryFilter filter, HistorySort sort, DateTimeOffset now) =>
+        keys.WhereMatches(filter, now)
+            .OrderBy(sort)
+            .Select(k => new ExportedKey(
+                k.Id, k.ShortKey, k.IssuedAt, k.ExpiresAt, k.TtlSeconds, k.SiteId, k.UrlHostname, k.RequestedQueue, k.QueueKind, k.QueueId,
+                k.QueueTeamId, k.IssuerKind, k.IssuedBy, k.ExternalKey, k.Priority, k.Skills, k.RedeemedAt, k.RedeemedSiteId,
+                k.RevokedAt, k.RevokedBy, k.RevokeReason));
 
     private static async IAsyncEnumerable<HistoryCsvRecord> ToRecords(
         IAsyncEnumerable<ExportedKey> rows, CatalogSnapshot snapshot, DateTimeOffset now,
@@ -69,7 +71,7 @@ public sealed class HistoryCsvExport(IDbContextFactory<PortalDbContext> contextF
         }
     }
 
-    private sealed record ExportedKey(
+    internal sealed record ExportedKey(
         long Id, string ShortKey, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, int TtlSeconds, int SiteId, string UrlHostname,
         string RequestedQueue, QueueKind QueueKind, int? QueueId, int? QueueTeamId, IssuerKind IssuerKind, string IssuedBy,
         string? ExternalKey, int? Priority, string? Skills, DateTimeOffset? RedeemedAt, int? RedeemedSiteId,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlazorKeyPortal.Features.SignIn;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BlazorKeyPortal.Features.History;
 
@@ -23,6 +24,8 @@ public static class HistoryExportEndpoint
                 return new CsvDownload(filter, sort);
             })
             .RequireAuthorization(PortalPolicies.ReviewHistory)
+            // A refused download keeps its status (401/403, or the sign-in redirect) instead of a "not found" page.
+            .WithMetadata(new SkipStatusCodePagesAttribute())
             .WithName("HistoryExport");
         return endpoints;
     }
