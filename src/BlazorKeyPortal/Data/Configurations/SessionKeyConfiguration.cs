@@ -35,6 +35,9 @@ internal sealed class SessionKeyConfiguration : IEntityTypeConfiguration<Session
         key.HasIndex(k => new { k.IssuedBy, k.IssuedAt });
         key.HasIndex(k => new { k.QueueTeamId, k.IssuedAt });
         key.HasIndex(k => new { k.QueueKind, k.QueueId, k.IssuedAt });
+        // Sorting by expiry, and counting active keys (ExpiresAt > now), read this index instead of the table.
+        key.HasIndex(k => k.ExpiresAt);
+        // Serves the "External key" prefix search and sort; on SQLite the column is NOCASE (see SqlitePortalDbContext).
         key.HasIndex(k => k.ExternalKey);
         key.HasIndex(k => k.ShortKey);
     }

@@ -49,7 +49,7 @@ public enum HistorySortField
     IssuedBy,
 }
 
-/// <summary>An order for the history: a column and a direction. Ties are broken by issue time, then id.</summary>
+/// <summary>An order for the history: a column and a direction. Ties are broken by id (issue order), in the same direction.</summary>
 public sealed record HistorySort(HistorySortField Field, bool Descending)
 {
     /// <summary>Newest first.</summary>

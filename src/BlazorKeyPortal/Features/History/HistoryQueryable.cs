@@ -59,7 +59,11 @@ public static class HistoryQueryable
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown key state."),
     };
 
-    /// <summary>Orders by the chosen column, then by issue time and id in the same direction, so pages never overlap.</summary>
+    /// <summary>
+    /// Orders by the chosen column, then by id (or issue time and id) in the same direction, so pages never overlap.
+    /// Each order is the order of an index (the id is the row id every SQLite index ends with), so a page is read
+    /// from the index instead of sorting every matching key.
+    /// </summary>
     public static IOrderedQueryable<SessionKey> OrderBy(this IQueryable<SessionKey> keys, HistorySort sort)
     {
         var descending = sort.Descending;
@@ -67,8 +71,8 @@ public static class HistoryQueryable
         {
             HistorySortField.IssuedAt => By(keys, k => k.IssuedAt, descending).Then(k => k.Id, descending),
             HistorySortField.ExpiresAt => By(keys, k => k.ExpiresAt, descending).Then(k => k.Id, descending),
-            HistorySortField.ShortKey => By(keys, k => k.ShortKey, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
-            HistorySortField.ExternalKey => By(keys, k => k.ExternalKey, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
+            HistorySortField.ShortKey => By(keys, k => k.ShortKey, descending).Then(k => k.Id, descending),
+            HistorySortField.ExternalKey => By(keys, k => k.ExternalKey, descending).Then(k => k.Id, descending),
             HistorySortField.IssuedBy => By(keys, k => k.IssuedBy, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Field, "Unknown sort column."),
         };

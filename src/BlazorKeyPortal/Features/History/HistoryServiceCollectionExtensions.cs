@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BlazorKeyPortal.Features.History;
 
@@ -8,6 +9,7 @@ public static class HistoryServiceCollectionExtensions
     public static IHostApplicationBuilder AddHistory(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidator<HistoryFilter>, HistoryFilterValidator>();
         services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         services.AddSingleton<HistoryQuery>();

@@ -34,7 +34,9 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
         InputLabelled(cut, "Issuer").Change("api:demo-full-access");
         ButtonNamed(cut, "Apply filter").Click();
 
-        _applied.ShouldHaveSingleItem().ShouldBe(new HistoryFilter { SiteId = 2, ExternalKey = "INC00", ShortKey = "1234567", Issuer = "api:demo-full-access" });
+        // The button's handler validates asynchronously before it hands the filter on.
+        cut.WaitForAssertion(() => _applied.ShouldHaveSingleItem()
+            .ShouldBe(new HistoryFilter { SiteId = 2, ExternalKey = "INC00", ShortKey = "1234567", Issuer = "api:demo-full-access" }));
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
 
         ButtonNamed(cut, "Clear filter").Click();
 
-        _applied.ShouldHaveSingleItem().ShouldBe(new HistoryFilter());
+        cut.WaitForAssertion(() => _applied.ShouldHaveSingleItem().ShouldBe(new HistoryFilter()));
     }
 
     private IRenderedComponent<HistoryFilterBar> RenderBar(HistoryFilter filter)

@@ -457,6 +457,8 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("AccessKey")
                         .IsUnique();
 
+                    b.HasIndex("ExpiresAt");
+
                     b.HasIndex("ExternalKey");
 
                     b.HasIndex("IssuedAt");

@@ -338,7 +338,8 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("ExternalKey")
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
@@ -437,6 +438,8 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("AccessKey")
                         .IsUnique();
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("ExternalKey");
 
