@@ -32,6 +32,7 @@ internal sealed class HistorySeeder(IHost host, string databasePath, int keyCoun
     private readonly Random _random = new(20261130);
     private readonly Func<DateTimeOffset, long> _stored = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
     private readonly PriorityQueue<PendingAudit, (DateTimeOffset, long)> _pending = new();
+    private readonly HashSet<string> _liveShortKeys = [];
     private long _pendingOrder;
     private ChainHead _head = new(0, AuditChain.GenesisHash);
 
@@ -41,6 +42,7 @@ internal sealed class HistorySeeder(IHost host, string databasePath, int keyCoun
         if (File.Exists(databasePath)) throw new InvalidOperationException($"{databasePath} exists; seed into a new file.");
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await SeedCatalogAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  schema and catalog: {watch.Elapsed.TotalSeconds:N1} s"));
 
         await using var connection = new SqliteConnection($"Data Source={Path.GetFullPath(databasePath)}");
         await connection.OpenAsync();
@@ -243,8 +245,13 @@ internal sealed class HistorySeeder(IHost host, string databasePath, int keyCoun
                 (key.RevokedAt, key.RevokedBy, key.RevokeReason) = (revokedAt, $"supervisor{_random.Next(1, 4)}", "sent to the wrong customer");
             }
         }
-        // Only keys that can still be redeemed hold their short key (expired ones have given it up).
-        key.LiveShortKey = key.RedeemedAt is null && key.RevokedAt is null && key.ExpiresAt > BenchHost.Now ? key.ShortKey : null;
+        // Only keys that can still be redeemed hold their short key (expired ones have given it up); among them it is unique,
+        // as the portal's authority draws again on a clash.
+        if (key.RedeemedAt is null && key.RevokedAt is null && key.ExpiresAt > BenchHost.Now)
+        {
+            while (!_liveShortKeys.Add(key.ShortKey)) key.ShortKey = _random.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
+            key.LiveShortKey = key.ShortKey;
+        }
         return key;
     }
 
