@@ -15,6 +15,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
     }
 
+    /// <summary>How long to wait for a handler that awaits real work (database, validation): this machine is shared and busy.</summary>
+    protected static TimeSpan WaitTimeout { get; } = TimeSpan.FromSeconds(15);
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();

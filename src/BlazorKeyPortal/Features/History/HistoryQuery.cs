@@ -9,8 +9,16 @@ public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFacto
     /// <summary>The largest page a caller gets, whatever it asks for.</summary>
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// From this many matching keys on, a page is read by walking the order's index (see
+    /// <see cref="HistoryQueryable.WhereMatches"/>): about √(page size × keys) at a million keys, where walking until
+    /// a page is full costs what sorting the matches would.
+    /// </summary>
+    public const int WalkOrderFrom = 5_000;
+
     /// <summary>Page <paramref name="pageIndex"/> (zero-based) of the keys that match, in <paramref name="sort"/> order.</summary>
-    public async Task<HistoryRows> GetPageAsync(HistoryFilter filter, HistorySort sort, int pageIndex, int pageSize, CancellationToken cancellationToken = default)
+    /// <param name="matching">How many keys match, when the caller counted them (the grid does, once per filter).</param>
+    public async Task<HistoryRows> GetPageAsync(HistoryFilter filter, HistorySort sort, int pageIndex, int pageSize, int? matching = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pageIndex);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
@@ -19,7 +27,7 @@ public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFacto
 
         await using var db = contextFactory.CreateDbContext();
         var rows = await db.SessionKeys.AsNoTracking()
-            .WhereMatches(filter, now)
+            .WhereMatches(filter, now, readInOrderOf: matching >= WalkOrderFrom ? sort : null)
             .OrderBy(sort)
             .Skip(pageIndex * pageSize)
             .Take(pageSize)

@@ -13,40 +13,86 @@ public static class HistoryQueryable
     private const string LikeEscape = "\\";
 
     /// <summary>Narrows <paramref name="keys"/> to <paramref name="filter"/>; states are judged at <paramref name="now"/>.</summary>
-    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now)
+    /// <param name="readInOrderOf">
+    /// For a page of a filter that many keys match: the order the page is read in. Every term whose index would not
+    /// return keys in that order is then written so that no index can seek it, and the database walks the order's own
+    /// index, checking each key, until the page is full. With many matches that stops after a few hundred keys; seeking
+    /// the term's index instead would read and sort every match (SQLite's planner, which knows no row counts, always
+    /// prefers the seek).
+    /// </param>
+    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now, HistorySort? readInOrderOf = null)
     {
-        if (filter.IssuedFromInstant is { } from) keys = keys.Where(k => k.IssuedAt >= from);
-        if (filter.IssuedBeforeInstant is { } before) keys = keys.Where(k => k.IssuedAt < before);
+        foreach (var (term, index) in Terms(filter, now))
+        {
+            keys = keys.Where(readInOrderOf is { } order && !Serves(index, order.Field) ? Unseekable(term) : term);
+        }
+        return keys;
+    }
+
+    /// <summary>The filter's conditions, each with the index that can seek it.</summary>
+    private static IEnumerable<(Expression<Func<SessionKey, bool>> Term, TermIndex Index)> Terms(HistoryFilter filter, DateTimeOffset now)
+    {
+        if (filter.IssuedFromInstant is { } from) yield return (k => k.IssuedAt >= from, TermIndex.IssuedAt);
+        if (filter.IssuedBeforeInstant is { } before) yield return (k => k.IssuedAt < before, TermIndex.IssuedAt);
 
         if (!string.IsNullOrWhiteSpace(filter.Issuer))
         {
             var (kind, name) = ParseIssuer(filter.Issuer.Trim());
-            keys = kind is { } issuerKind
-                ? keys.Where(k => k.IssuedBy == name && k.IssuerKind == issuerKind)
-                : keys.Where(k => k.IssuedBy == name);
+            yield return kind is { } issuerKind
+                ? (k => k.IssuedBy == name && k.IssuerKind == issuerKind, TermIndex.IssuerThenIssuedAt)
+                : (k => k.IssuedBy == name, TermIndex.IssuerThenIssuedAt);
         }
         if (!string.IsNullOrWhiteSpace(filter.Queue) && ParseQueue(filter.Queue.Trim()) is { } queue)
         {
             var (queueKind, queueId) = queue;
-            keys = queueKind == QueueKind.General
-                ? keys.Where(k => k.QueueKind == QueueKind.General)
-                : keys.Where(k => k.QueueKind == queueKind && k.QueueId == queueId);
+            yield return queueKind == QueueKind.General
+                ? (k => k.QueueKind == QueueKind.General, TermIndex.ThenIssuedAt)
+                : (k => k.QueueKind == queueKind && k.QueueId == queueId, TermIndex.ThenIssuedAt);
         }
-        if (filter.TeamId is { } teamId) keys = keys.Where(k => k.QueueTeamId == teamId);
-        if (filter.SiteId is { } siteId) keys = keys.Where(k => k.SiteId == siteId);
-        if (filter.State is { } state) keys = keys.Where(InState(state, now));
+        if (filter.TeamId is { } teamId) yield return (k => k.QueueTeamId == teamId, TermIndex.ThenIssuedAt);
+        if (filter.SiteId is { } siteId) yield return (k => k.SiteId == siteId, TermIndex.ThenIssuedAt);
+        if (filter.State is { } state) yield return (InState(state, now), TermIndex.None);
 
         if (!string.IsNullOrWhiteSpace(filter.ExternalKey))
         {
             var pattern = EscapeLike(filter.ExternalKey.Trim()) + "%";
-            keys = keys.Where(k => EF.Functions.Like(k.ExternalKey!, pattern, LikeEscape));
+            yield return (k => EF.Functions.Like(k.ExternalKey!, pattern, LikeEscape), TermIndex.ExternalKey);
         }
         if (!string.IsNullOrWhiteSpace(filter.ShortKey))
         {
             var shortKey = filter.ShortKey.Trim().ToUpperInvariant();
-            keys = keys.Where(k => k.ShortKey == shortKey);
+            yield return (k => k.ShortKey == shortKey, TermIndex.ShortKey);
         }
-        return keys;
+    }
+
+    /// <summary>Whether seeking the term's index still returns keys in <paramref name="order"/>'s order.</summary>
+    private static bool Serves(TermIndex index, HistorySortField order) => index switch
+    {
+        TermIndex.None => true, // nothing to seek
+        // Issue time correlates with expiry: walking the expiry index past a distant issue range would read most keys.
+        TermIndex.IssuedAt => order is HistorySortField.IssuedAt or HistorySortField.ExpiresAt,
+        TermIndex.ThenIssuedAt => order == HistorySortField.IssuedAt,
+        TermIndex.IssuerThenIssuedAt => order is HistorySortField.IssuedAt or HistorySortField.IssuedBy,
+        TermIndex.ExternalKey => order == HistorySortField.ExternalKey,
+        TermIndex.ShortKey => order == HistorySortField.ShortKey,
+        _ => false,
+    };
+
+    /// <summary><c>CASE WHEN term THEN 1 ELSE 0 END = 1</c>: the same condition, which no index can seek on either provider.</summary>
+    private static Expression<Func<SessionKey, bool>> Unseekable(Expression<Func<SessionKey, bool>> term) =>
+        Expression.Lambda<Func<SessionKey, bool>>(
+            Expression.Equal(Expression.Condition(term.Body, Expression.Constant(1), Expression.Constant(0)), Expression.Constant(1)),
+            term.Parameters);
+
+    /// <summary>The index a filter term can seek: the issue time itself, an index that continues with it, or another.</summary>
+    private enum TermIndex
+    {
+        None,
+        IssuedAt,
+        ThenIssuedAt,
+        IssuerThenIssuedAt,
+        ExternalKey,
+        ShortKey,
     }
 
     /// <summary>The keys in <paramref name="state"/> at <paramref name="now"/>, as <see cref="KeyStates.Of(DateTimeOffset, DateTimeOffset?, DateTimeOffset?, DateTimeOffset)"/> decides.</summary>

@@ -23,7 +23,7 @@ public sealed class AuditVerificationPanelTests : ComponentTestContext
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Verify audit trail").Click();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent.ShouldContain("Intact, 4 entries"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent.ShouldContain("Intact, 4 entries"), WaitTimeout);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class AuditVerificationPanelTests : ComponentTestContext
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Verify audit trail").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent
-            .ShouldContain("Audit trail broken. Entry #2 was changed: its content no longer matches its hash."));
+            .ShouldContain("Audit trail broken. Entry #2 was changed: its content no longer matches its hash."), WaitTimeout);
     }
 
     protected override async ValueTask DisposeAsyncCore()

@@ -36,7 +36,7 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
 
         // The button's handler validates asynchronously before it hands the filter on.
         cut.WaitForAssertion(() => _applied.ShouldHaveSingleItem()
-            .ShouldBe(new HistoryFilter { SiteId = 2, ExternalKey = "INC00", ShortKey = "1234567", Issuer = "api:demo-full-access" }));
+            .ShouldBe(new HistoryFilter { SiteId = 2, ExternalKey = "INC00", ShortKey = "1234567", Issuer = "api:demo-full-access" }), WaitTimeout);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
         InputLabelled(cut, "Short key").Change("12");
         ButtonNamed(cut, "Apply filter").Click();
 
-        cut.WaitForAssertion(() => cut.Markup.ShouldContain("A short key is seven digits or letters."));
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("A short key is seven digits or letters."), WaitTimeout);
         _applied.ShouldBeEmpty();
     }
 
@@ -58,7 +58,7 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
 
         ButtonNamed(cut, "Clear filter").Click();
 
-        cut.WaitForAssertion(() => _applied.ShouldHaveSingleItem().ShouldBe(new HistoryFilter()));
+        cut.WaitForAssertion(() => _applied.ShouldHaveSingleItem().ShouldBe(new HistoryFilter()), WaitTimeout);
     }
 
     private IRenderedComponent<HistoryFilterBar> RenderBar(HistoryFilter filter)

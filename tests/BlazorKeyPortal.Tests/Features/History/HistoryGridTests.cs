@@ -18,7 +18,7 @@ public sealed class HistoryGridTests : ComponentTestContext, IClassFixture<Histo
     {
         var cut = RenderGrid(new HistoryFilter());
 
-        cut.WaitForAssertion(() => ShortKeys(cut).ShouldBe(["1000005", "1000004", "1000007", "1000006", "1000008", "1000003", "1000002", "1000009", "1000001"]));
+        cut.WaitForAssertion(() => ShortKeys(cut).ShouldBe(["1000005", "1000004", "1000007", "1000006", "1000008", "1000003", "1000002", "1000009", "1000001"]), WaitTimeout);
         var first = cut.FindAll("tbody tr")[0].TextContent;
         first.ShouldContain("Active");
         first.ShouldContain("Remote");
@@ -32,19 +32,19 @@ public sealed class HistoryGridTests : ComponentTestContext, IClassFixture<Histo
     {
         var cut = RenderGrid(new HistoryFilter { State = KeyState.Redeemed });
 
-        cut.WaitForAssertion(() => ShortKeys(cut).ShouldBe(["1000008", "1000002"]));
+        cut.WaitForAssertion(() => ShortKeys(cut).ShouldBe(["1000008", "1000002"]), WaitTimeout);
     }
 
     [Fact]
     public void Sorting_by_a_column_asks_the_server_and_reports_the_order()
     {
         var cut = RenderGrid(new HistoryFilter());
-        cut.WaitForAssertion(() => ShortKeys(cut).Count.ShouldBe(9));
+        cut.WaitForAssertion(() => ShortKeys(cut).Count.ShouldBe(9), WaitTimeout);
 
         cut.FindAll("th").Single(th => th.TextContent.Contains("Short key", StringComparison.Ordinal))
             .QuerySelector(".sortable-column-header")!.Click();
 
-        cut.WaitForAssertion(() => ShortKeys(cut)[0].ShouldBe("1000001"));
+        cut.WaitForAssertion(() => ShortKeys(cut)[0].ShouldBe("1000001"), WaitTimeout);
         _sorts.ShouldBe([new HistorySort(HistorySortField.ShortKey, Descending: false)]);
     }
 

@@ -43,12 +43,12 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
 
         var cut = Render<HistoryPage>();
 
-        cut.WaitForAssertion(() => cut.FindAll("tbody tr a").Select(a => a.TextContent.Trim()).ShouldBe(["1000008", "1000002"]));
+        cut.WaitForAssertion(() => cut.FindAll("tbody tr a").Select(a => a.TextContent.Trim()).ShouldBe(["1000008", "1000002"]), WaitTimeout);
         var export = cut.FindAll("a").Single(a => a.TextContent.Trim() == "Export CSV");
         export.GetAttribute("href").ShouldBe("history/export.csv?site=2&state=redeemed");
         export.HasAttribute("download").ShouldBeTrue();
         cut.FindAll("button").Select(b => b.TextContent.Trim()).ShouldContain("Verify audit trail");
-        cut.WaitForAssertion(() => cut.Find("[data-testid=key-shares]").TextContent.ShouldContain("Redeemed: 2 (100 %)"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=key-shares]").TextContent.ShouldContain("Redeemed: 2 (100 %)"), WaitTimeout);
         cut.Find("[data-testid=median-redemption]").TextContent.ShouldContain("12 min 30 s");
     }
 
@@ -58,7 +58,7 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
         var active = _history["1000004"];
         var cut = Render<KeyDetailPage>(p => p.Add(d => d.Id, active.Id));
 
-        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldContain("Key 1000004"));
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldContain("Key 1000004"), WaitTimeout);
         cut.Find("[data-testid=key-timeline]").TextContent.ShouldContain("Issued");
         cut.Markup.ShouldContain("Revoke this key");
     }
@@ -68,6 +68,6 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
     {
         var cut = Render<KeyDetailPage>(p => p.Add(d => d.Id, 99_999_999L));
 
-        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe("Key not found"));
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe("Key not found"), WaitTimeout);
     }
 }

@@ -33,6 +33,18 @@ public sealed class HistorySqlServerTranslationTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(FilterNames))]
+    public void A_page_that_walks_the_orders_index_translates(string filter)
+    {
+        var sort = new HistorySort(HistorySortField.ShortKey, Descending: false);
+
+        var sql = _db.SessionKeys.WhereMatches(NamedFilters.Get(filter), Now, readInOrderOf: sort).OrderBy(sort).Take(25).SelectRows().ToQueryString();
+
+        ShouldBeValidTSql(sql);
+        if (filter.StartsWith("site", StringComparison.Ordinal)) sql.ShouldContain("WHERE CASE");
+    }
+
+    [Theory]
     [InlineData(HistorySortField.IssuedAt, "ORDER BY [s].[IssuedAt], [s].[Id]")]
     [InlineData(HistorySortField.ExpiresAt, "ORDER BY [s].[ExpiresAt], [s].[Id]")]
     [InlineData(HistorySortField.ShortKey, "ORDER BY [s].[ShortKey], [s].[Id]")]

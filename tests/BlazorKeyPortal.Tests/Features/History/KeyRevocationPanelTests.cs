@@ -42,7 +42,7 @@ public sealed class KeyRevocationPanelTests : ComponentTestContext
         cut.Find("textarea").Change("customer hung up");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Revoke key").Click();
 
-        cut.WaitForAssertion(() => cut.Markup.ShouldContain($"Key {detail.Key.ShortKey} is revoked."));
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain($"Key {detail.Key.ShortKey} is revoked."), WaitTimeout);
         _revokedCallbacks.ShouldBe(1);
         await using var db = _portal.CreateDbContext();
         var row = await db.SessionKeys.AsNoTracking().SingleAsync(k => k.Id == detail.Key.Id);
@@ -80,7 +80,7 @@ public sealed class KeyRevocationPanelTests : ComponentTestContext
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Revoke key").Click();
 
-        cut.WaitForAssertion(() => cut.Markup.ShouldContain("Give a reason for revoking the key."));
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("Give a reason for revoking the key."), WaitTimeout);
         _revokedCallbacks.ShouldBe(0);
         await using var db = _portal.CreateDbContext();
         (await db.SessionKeys.AsNoTracking().SingleAsync(k => k.Id == detail.Key.Id)).RevokedAt.ShouldBeNull();
