@@ -51,7 +51,10 @@ public static class HistoryQueryable
         }
         if (filter.TeamId is { } teamId) yield return (k => k.QueueTeamId == teamId, TermIndex.ThenIssuedAt);
         if (filter.SiteId is { } siteId) yield return (k => k.SiteId == siteId, TermIndex.ThenIssuedAt);
-        if (filter.State is { } state) yield return (InState(state, now), TermIndex.None);
+        if (filter.State is { } state)
+        {
+            yield return (InState(state, now), state is KeyState.Revoked or KeyState.Redeemed ? TermIndex.StateThenIssuedAt : TermIndex.UnusedByExpiry);
+        }
 
         if (!string.IsNullOrWhiteSpace(filter.ExternalKey))
         {
@@ -68,12 +71,14 @@ public static class HistoryQueryable
     /// <summary>Whether seeking the term's index still returns keys in <paramref name="order"/>'s order.</summary>
     private static bool Serves(TermIndex index, HistorySortField order) => index switch
     {
-        TermIndex.None => true, // nothing to seek
         // Issue time correlates with expiry: walking the expiry index past a distant issue range would read most keys.
         TermIndex.IssuedAt => order is HistorySortField.IssuedAt or HistorySortField.ExpiresAt,
         TermIndex.ThenIssuedAt => order == HistorySortField.IssuedAt,
         TermIndex.IssuerThenIssuedAt => order is HistorySortField.IssuedAt or HistorySortField.IssuedBy,
-        TermIndex.ExternalKey => order == HistorySortField.ExternalKey,
+        TermIndex.StateThenIssuedAt => order == HistorySortField.IssuedAt,
+        TermIndex.UnusedByExpiry => order == HistorySortField.ExpiresAt,
+        // The index holds the issue time: a newest-first page of a prefix is read from it alone, without the table.
+        TermIndex.ExternalKey => order is HistorySortField.ExternalKey or HistorySortField.IssuedAt,
         TermIndex.ShortKey => order == HistorySortField.ShortKey,
         _ => false,
     };
@@ -84,13 +89,14 @@ public static class HistoryQueryable
             Expression.Equal(Expression.Condition(term.Body, Expression.Constant(1), Expression.Constant(0)), Expression.Constant(1)),
             term.Parameters);
 
-    /// <summary>The index a filter term can seek: the issue time itself, an index that continues with it, or another.</summary>
+    /// <summary>The index a filter term can seek (see SessionKeyConfiguration).</summary>
     private enum TermIndex
     {
-        None,
         IssuedAt,
         ThenIssuedAt,
         IssuerThenIssuedAt,
+        StateThenIssuedAt,
+        UnusedByExpiry,
         ExternalKey,
         ShortKey,
     }
@@ -118,7 +124,7 @@ public static class HistoryQueryable
             HistorySortField.IssuedAt => By(keys, k => k.IssuedAt, descending).Then(k => k.Id, descending),
             HistorySortField.ExpiresAt => By(keys, k => k.ExpiresAt, descending).Then(k => k.Id, descending),
             HistorySortField.ShortKey => By(keys, k => k.ShortKey, descending).Then(k => k.Id, descending),
-            HistorySortField.ExternalKey => By(keys, k => k.ExternalKey, descending).Then(k => k.Id, descending),
+            HistorySortField.ExternalKey => By(keys, k => k.ExternalKey, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
             HistorySortField.IssuedBy => By(keys, k => k.IssuedBy, descending).Then(k => k.IssuedAt, descending).Then(k => k.Id, descending),
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Field, "Unknown sort column."),
         };

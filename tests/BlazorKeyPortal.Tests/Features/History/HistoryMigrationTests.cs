@@ -10,7 +10,7 @@ namespace BlazorKeyPortal.Tests.Features.History;
 public sealed class HistoryMigrationTests
 {
     [Fact]
-    public void The_sql_server_script_of_the_history_indexes_parses_and_creates_the_expiry_index()
+    public void The_sql_server_script_of_the_history_indexes_parses_and_creates_the_expiry_and_state_indexes()
     {
         using var db = new SqlServerPortalDbContext(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
             .UseSqlServer("Server=script-only;Database=BlazorKeyPortal;Trusted_Connection=True;TrustServerCertificate=True").Options);
@@ -22,6 +22,7 @@ public sealed class HistoryMigrationTests
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
         errors.ShouldBeEmpty(script);
         script.ShouldContain("CREATE INDEX [IX_SessionKeys_ExpiresAt] ON [SessionKeys] ([ExpiresAt]);");
+        script.ShouldContain("CREATE INDEX [IX_SessionKeys_Revoked_IssuedAt] ON [SessionKeys] ([IssuedAt]) WHERE [RevokedAt] IS NOT NULL;");
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class HistoryQueryTests(HistoryDataset history) : IClassFixture<Hi
 
     /// <summary>
     /// The order the database must produce, computed in memory: ordinal comparison (SQLite's BINARY), but the
-    /// external key is a NOCASE column; ties go by issue time for the issuer, by id for everything else.
+    /// external key is a NOCASE column; ties go by issue time for the issuer and the external key, then by id.
     /// </summary>
     private IEnumerable<SessionKey> Reference(HistorySortField field, bool descending)
     {
@@ -138,7 +138,7 @@ public sealed class HistoryQueryTests(HistoryDataset history) : IClassFixture<Hi
         var comparer = Comparer<object?>.Create((a, b) => a is string || b is string
             ? text.Compare((string?)a, (string?)b)
             : Comparer<object?>.Default.Compare(a, b));
-        Func<SessionKey, object?> then = field == HistorySortField.IssuedBy ? k => k.IssuedAt : k => 0;
+        Func<SessionKey, object?> then = field is HistorySortField.IssuedBy or HistorySortField.ExternalKey ? k => k.IssuedAt : k => 0;
         return descending
             ? history.Keys.OrderByDescending(column, comparer).ThenByDescending(then, comparer).ThenByDescending(k => k.Id)
             : history.Keys.OrderBy(column, comparer).ThenBy(then, comparer).ThenBy(k => k.Id);

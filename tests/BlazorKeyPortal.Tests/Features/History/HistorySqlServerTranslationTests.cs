@@ -48,7 +48,7 @@ public sealed class HistorySqlServerTranslationTests : IDisposable
     [InlineData(HistorySortField.IssuedAt, "ORDER BY [s].[IssuedAt], [s].[Id]")]
     [InlineData(HistorySortField.ExpiresAt, "ORDER BY [s].[ExpiresAt], [s].[Id]")]
     [InlineData(HistorySortField.ShortKey, "ORDER BY [s].[ShortKey], [s].[Id]")]
-    [InlineData(HistorySortField.ExternalKey, "ORDER BY [s].[ExternalKey], [s].[Id]")]
+    [InlineData(HistorySortField.ExternalKey, "ORDER BY [s].[ExternalKey], [s].[IssuedAt], [s].[Id]")]
     [InlineData(HistorySortField.IssuedBy, "ORDER BY [s].[IssuedBy], [s].[IssuedAt], [s].[Id]")]
     public void Every_order_translates(HistorySortField field, string orderBy)
     {

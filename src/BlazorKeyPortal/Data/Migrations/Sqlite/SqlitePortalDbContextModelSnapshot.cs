@@ -441,8 +441,6 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("ExternalKey");
-
                     b.HasIndex("IssuedAt");
 
                     b.HasIndex("LiveShortKey")
@@ -452,6 +450,8 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("ShortKey");
 
+                    b.HasIndex("ExternalKey", "IssuedAt");
+
                     b.HasIndex("IssuedBy", "IssuedAt");
 
                     b.HasIndex("QueueTeamId", "IssuedAt");
@@ -459,6 +459,15 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "IssuedAt");
 
                     b.HasIndex("QueueKind", "QueueId", "IssuedAt");
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                        .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                        .HasFilter("[RevokedAt] IS NOT NULL");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                        .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");
                 });
