@@ -42,7 +42,8 @@ internal sealed class SessionKeyConfiguration : IEntityTypeConfiguration<Session
         key.HasIndex(k => k.ShortKey);
         // Filtering by state: small partial indexes in the order a page wants (the filter text suits SQLite and SQL Server).
         key.HasIndex(k => k.IssuedAt, "IX_SessionKeys_Revoked_IssuedAt").HasFilter("[RevokedAt] IS NOT NULL");
-        key.HasIndex(k => k.IssuedAt, "IX_SessionKeys_Redeemed_IssuedAt").HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
+        // With the redemption time the charts' median time to redemption streams from this index alone.
+        key.HasIndex(k => new { k.IssuedAt, k.RedeemedAt }, "IX_SessionKeys_Redeemed_IssuedAt").HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
         key.HasIndex(k => k.ExpiresAt, "IX_SessionKeys_Unused_ExpiresAt").HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
     }
 }

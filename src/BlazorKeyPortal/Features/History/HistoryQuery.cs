@@ -29,7 +29,7 @@ public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFacto
         // First the page's ids, then their rows: the ids of a page can often be read from an index alone, and only the
         // page's own rows are then fetched, rather than every row a sort has to look at.
         var ids = await db.SessionKeys
-            .WhereMatches(filter, now, readInOrderOf: matching >= WalkOrderFrom ? sort : null)
+            .WhereMatches(filter, now, readInOrderOf: matching >= WalkOrderFrom ? sort : null, matching ?? 0)
             .OrderBy(sort)
             .Skip(pageIndex * pageSize)
             .Take(pageSize)

@@ -20,14 +20,22 @@ public static class HistoryQueryable
     /// the term's index instead would read and sort every match (SQLite's planner, which knows no row counts, always
     /// prefers the seek).
     /// </param>
-    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now, HistorySort? readInOrderOf = null)
+    /// <param name="matching">How many keys match, when <paramref name="readInOrderOf"/> is given.</param>
+    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now, HistorySort? readInOrderOf = null, int matching = 0)
     {
         foreach (var (term, index) in Terms(filter, now))
         {
-            keys = keys.Where(readInOrderOf is { } order && !Serves(index, order.Field) ? Unseekable(term) : term);
+            keys = keys.Where(readInOrderOf is { } order && !Serves(index, order.Field, matching) ? Unseekable(term) : term);
         }
         return keys;
     }
+
+    /// <summary>
+    /// Up to this many keys with an external key prefix, a newest-first page sorts their index entries (issue time is in
+    /// the index); beyond it, walking the issue-time index finds a page sooner. Ticket numbers grow with time, so a
+    /// narrow prefix tends to sit in one stretch of time that a walk from the newest key would reach late.
+    /// </summary>
+    public const int ExternalKeySortUpTo = 50_000;
 
     /// <summary>The filter's conditions, each with the index that can seek it.</summary>
     private static IEnumerable<(Expression<Func<SessionKey, bool>> Term, TermIndex Index)> Terms(HistoryFilter filter, DateTimeOffset now)
@@ -69,7 +77,7 @@ public static class HistoryQueryable
     }
 
     /// <summary>Whether seeking the term's index still returns keys in <paramref name="order"/>'s order.</summary>
-    private static bool Serves(TermIndex index, HistorySortField order) => index switch
+    private static bool Serves(TermIndex index, HistorySortField order, int matching) => index switch
     {
         // Issue time correlates with expiry: walking the expiry index past a distant issue range would read most keys.
         TermIndex.IssuedAt => order is HistorySortField.IssuedAt or HistorySortField.ExpiresAt,
@@ -77,8 +85,8 @@ public static class HistoryQueryable
         TermIndex.IssuerThenIssuedAt => order is HistorySortField.IssuedAt or HistorySortField.IssuedBy,
         TermIndex.StateThenIssuedAt => order == HistorySortField.IssuedAt,
         TermIndex.UnusedByExpiry => order == HistorySortField.ExpiresAt,
-        // The index holds the issue time: a newest-first page of a prefix is read from it alone, without the table.
-        TermIndex.ExternalKey => order is HistorySortField.ExternalKey or HistorySortField.IssuedAt,
+        // The index holds the issue time: a newest-first page of a prefix is sorted from it alone, without the table.
+        TermIndex.ExternalKey => order == HistorySortField.ExternalKey || (order == HistorySortField.IssuedAt && matching <= ExternalKeySortUpTo),
         TermIndex.ShortKey => order == HistorySortField.ShortKey,
         _ => false,
     };

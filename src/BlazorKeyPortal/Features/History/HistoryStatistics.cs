@@ -87,16 +87,15 @@ public sealed class HistoryStatistics(IDbContextFactory<PortalDbContext> context
             .GroupBy(k => k.SiteId)
             .Select(g => new SiteCount(g.Key, g.Count()));
 
-    /// <summary>All four counts in one pass over the matching keys.</summary>
-    public static IQueryable<StateShares> SharesOf(IQueryable<Data.Entities.SessionKey> keys, DateTimeOffset now) =>
-        keys.GroupBy(_ => 1).Select(g => new StateShares(
-            g.Count(),
-            g.Count(k => k.RevokedAt == null && k.RedeemedAt != null),
-            g.Count(k => k.RevokedAt == null && k.RedeemedAt == null && k.ExpiresAt <= now),
-            g.Count(k => k.RevokedAt != null)));
-
-    private static async Task<StateShares> SharesAsync(IQueryable<Data.Entities.SessionKey> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await SharesOf(keys, now).SingleOrDefaultAsync(cancellationToken) ?? new StateShares(0, 0, 0, 0);
+    /// <summary>
+    /// The total and one count per ended state. Each count reads its state's partial index (or the filter's index),
+    /// which at a million keys is far cheaper than one pass of conditional counts over every row.
+    /// </summary>
+    private static async Task<StateShares> SharesAsync(IQueryable<Data.Entities.SessionKey> keys, DateTimeOffset now, CancellationToken cancellationToken) => new(
+        await keys.CountAsync(cancellationToken),
+        await keys.Where(HistoryQueryable.InState(KeyState.Redeemed, now)).CountAsync(cancellationToken),
+        await keys.Where(HistoryQueryable.InState(KeyState.Expired, now)).CountAsync(cancellationToken),
+        await keys.Where(HistoryQueryable.InState(KeyState.Revoked, now)).CountAsync(cancellationToken));
 
     /// <summary>The issue and redemption times of redeemed keys, for the median.</summary>
     public static IQueryable<RedemptionTimes> RedemptionTimesOf(IQueryable<Data.Entities.SessionKey> keys) =>

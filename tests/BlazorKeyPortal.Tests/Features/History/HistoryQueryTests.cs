@@ -47,8 +47,10 @@ public sealed class HistoryQueryTests(HistoryDataset history) : IClassFixture<Hi
 
         var seeking = await Query.GetPageAsync(NamedFilters.Get(filter), sort, 0, 100);
         var walking = await Query.GetPageAsync(NamedFilters.Get(filter), sort, 0, 100, matching: HistoryQuery.WalkOrderFrom);
+        var walkingPastExternalKeys = await Query.GetPageAsync(NamedFilters.Get(filter), sort, 0, 100, matching: HistoryQueryable.ExternalKeySortUpTo + 1);
 
         walking.Rows.Select(r => r.Id).ShouldBe(seeking.Rows.Select(r => r.Id));
+        walkingPastExternalKeys.Rows.Select(r => r.Id).ShouldBe(seeking.Rows.Select(r => r.Id));
     }
 
     [Fact]

@@ -460,7 +460,7 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("QueueKind", "QueueId", "IssuedAt");
 
-                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
                         .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
                     b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorKeyPortal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261130112123_HistoryIndexes")]
+    [Migration("20261130113211_HistoryIndexes")]
     partial class HistoryIndexes
     {
         /// <inheritdoc />
@@ -482,7 +482,7 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("QueueKind", "QueueId", "IssuedAt");
 
-                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
                         .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
                     b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorKeyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261130112042_HistoryIndexes")]
+    [Migration("20261130113120_HistoryIndexes")]
     partial class HistoryIndexes
     {
         /// <inheritdoc />
@@ -463,7 +463,7 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("QueueKind", "QueueId", "IssuedAt");
 
-                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
                         .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
                     b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")

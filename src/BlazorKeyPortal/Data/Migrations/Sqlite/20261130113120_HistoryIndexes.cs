@@ -39,7 +39,7 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_Redeemed_IssuedAt",
                 table: "SessionKeys",
-                column: "IssuedAt",
+                columns: new[] { "IssuedAt", "RedeemedAt" },
                 filter: "[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
             migrationBuilder.CreateIndex(
