@@ -1,28 +1,16 @@
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.SessionKeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorKeyPortal.Features.MyKeys;
-
-/// <summary>What happened to a key so far.</summary>
-public enum KeyState
-{
-    Active,
-    Expired,
-    Redeemed,
-    Revoked,
-}
 
 /// <summary>One of the user's keys, as My keys lists it.</summary>
 public sealed record MyKey(long Id, string ShortKey, string Queue, string? ExternalKey, string Site, DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt, DateTimeOffset? RedeemedAt, DateTimeOffset? RevokedAt)
 {
-    /// <summary>The state at <paramref name="now"/>: used or revoked first, then expired.</summary>
-    public KeyState StateAt(DateTimeOffset now) =>
-        RedeemedAt is not null ? KeyState.Redeemed
-        : RevokedAt is not null ? KeyState.Revoked
-        : ExpiresAt <= now ? KeyState.Expired
-        : KeyState.Active;
+    /// <summary>The state at <paramref name="now"/>, by the same rule as the history.</summary>
+    public KeyState StateAt(DateTimeOffset now) => KeyStates.Of(ExpiresAt, RedeemedAt, RevokedAt, now);
 }
 
 /// <summary>The keys a portal user issued, newest first.</summary>

@@ -457,7 +457,7 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("AccessKey")
                         .IsUnique();
 
-                    b.HasIndex("ExternalKey");
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("IssuedAt");
 
@@ -469,6 +469,8 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("ShortKey");
 
+                    b.HasIndex("ExternalKey", "IssuedAt");
+
                     b.HasIndex("IssuedBy", "IssuedAt");
 
                     b.HasIndex("QueueTeamId", "IssuedAt");
@@ -476,6 +478,15 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("SiteId", "IssuedAt");
 
                     b.HasIndex("QueueKind", "QueueId", "IssuedAt");
+
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                        .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                        .HasFilter("[RevokedAt] IS NOT NULL");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                        .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");
                 });

@@ -338,7 +338,8 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("ExternalKey")
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
@@ -438,7 +439,7 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("AccessKey")
                         .IsUnique();
 
-                    b.HasIndex("ExternalKey");
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("IssuedAt");
 
@@ -449,6 +450,8 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("ShortKey");
 
+                    b.HasIndex("ExternalKey", "IssuedAt");
+
                     b.HasIndex("IssuedBy", "IssuedAt");
 
                     b.HasIndex("QueueTeamId", "IssuedAt");
@@ -456,6 +459,15 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "IssuedAt");
 
                     b.HasIndex("QueueKind", "QueueId", "IssuedAt");
+
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                        .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                        .HasFilter("[RevokedAt] IS NOT NULL");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                        .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");
                 });

@@ -1,0 +1,50 @@
+using BlazorKeyPortal.Features.SessionKeys;
+using BlazorKeyPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorKeyPortal.Features.History;
+
+/// <summary>Pages and counts of the key history, one database context per call.</summary>
+public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider time)
+{
+    /// <summary>The largest page a caller gets, whatever it asks for.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// From this many matching keys on, a page is read by walking the order's index (see
+    /// <see cref="HistoryQueryable.WhereMatches"/>): about √(page size × keys) at a million keys, where walking until
+    /// a page is full costs what sorting the matches would.
+    /// </summary>
+    public const int WalkOrderFrom = 5_000;
+
+    /// <summary>Page <paramref name="pageIndex"/> (zero-based) of the keys that match, in <paramref name="sort"/> order.</summary>
+    /// <param name="matching">How many keys match, when the caller counted them (the grid does, once per filter).</param>
+    public async Task<HistoryRows> GetPageAsync(HistoryFilter filter, HistorySort sort, int pageIndex, int pageSize, int? matching = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pageIndex);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        pageSize = Math.Min(pageSize, MaxPageSize);
+        var now = time.GetUtcNow();
+
+        await using var db = contextFactory.CreateDbContext();
+        // First the page's ids, then their rows: the ids of a page can often be read from an index alone, and only the
+        // page's own rows are then fetched, rather than every row a sort has to look at.
+        var ids = await db.SessionKeys
+            .WhereMatches(filter, now, readInOrderOf: matching >= WalkOrderFrom ? sort : null, matching ?? 0)
+            .OrderBy(sort)
+            .Skip(pageIndex * pageSize)
+            .Take(pageSize)
+            .Select(k => k.Id)
+            .ToListAsync(cancellationToken);
+        var rows = await db.SessionKeys.AsNoTracking().Where(k => ids.Contains(k.Id)).SelectRows().ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new HistoryRows(ids.ConvertAll(id => rows[id] with { State = KeyStates.Of(rows[id].ExpiresAt, rows[id].RedeemedAt, rows[id].RevokedAt, now) }), now);
+    }
+
+    /// <summary>How many keys match <paramref name="filter"/> now.</summary>
+    public async Task<int> CountAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = contextFactory.CreateDbContext();
+        return await db.SessionKeys.WhereMatches(filter, now).CountAsync(cancellationToken);
+    }
+}

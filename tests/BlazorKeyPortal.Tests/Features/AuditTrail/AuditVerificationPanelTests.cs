@@ -1,0 +1,52 @@
+using Bunit;
+using BlazorKeyPortal.Features.AuditTrail;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorKeyPortal.Tests.Features.AuditTrail;
+
+public sealed class AuditVerificationPanelTests : ComponentTestContext
+{
+    private readonly PortalFactory _portal = new();
+
+    public AuditVerificationPanelTests() => Services.AddSingleton(_ => _portal.Get<AuditTrailVerifier>());
+
+    [Fact]
+    public async Task Verifying_an_untouched_trail_reports_it_intact_with_its_length()
+    {
+        await using (var db = _portal.CreateDbContext())
+        {
+            (await db.AuditEntries.CountAsync()).ShouldBe(4); // the Development seed and its three API accounts
+        }
+        var cut = Render<AuditVerificationPanel>();
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Verify audit trail").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent.ShouldContain("Intact, 4 entries"), WaitTimeout);
+    }
+
+    [Fact]
+    public async Task Verifying_a_tampered_trail_says_where_it_breaks()
+    {
+        _portal.Started();
+        await using (var connection = _portal.OpenRawConnection())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE AuditEntries SET Details = NULL WHERE Sequence = 2";
+            await command.ExecuteNonQueryAsync();
+        }
+        var cut = Render<AuditVerificationPanel>();
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Verify audit trail").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent
+            .ShouldContain("Audit trail broken. Entry #2 was changed: its content no longer matches its hash."), WaitTimeout);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await _portal.DisposeAsync();
+    }
+}
