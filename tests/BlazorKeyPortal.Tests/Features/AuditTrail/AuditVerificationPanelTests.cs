@@ -15,15 +15,17 @@ public sealed class AuditVerificationPanelTests : ComponentTestContext
     [Fact]
     public async Task Verifying_an_untouched_trail_reports_it_intact_with_its_length()
     {
+        int entries;
         await using (var db = _portal.CreateDbContext())
         {
-            (await db.AuditEntries.CountAsync()).ShouldBe(4); // the Development seed and its three API accounts
+            entries = await db.AuditEntries.CountAsync(); // what the Development seed wrote
         }
+        entries.ShouldBeGreaterThan(1);
         var cut = Render<AuditVerificationPanel>();
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Verify audit trail").Click();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent.ShouldContain("Intact, 4 entries"), WaitTimeout);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=audit-verification]").TextContent.ShouldContain($"Intact, {entries} entries"), WaitTimeout);
     }
 
     [Fact]
