@@ -1,0 +1,55 @@
+namespace BlazorKeyPortal.E2E.Pages;
+
+/// <summary>Key history (<c>/history</c>): its filter bar, grid, CSV export and audit verification.</summary>
+public sealed class HistoryPage(IPage page) : PortalLayout(page)
+{
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = "Key history", Level = 1 });
+    public ILocator Site => Page.GetByLabel("Site", new() { Exact = true });
+    public ILocator ExternalKey => Page.GetByLabel("External key", new() { Exact = true });
+    public ILocator ApplyFilterButton => Page.GetByRole(AriaRole.Button, new() { Name = "Apply filter" });
+    public ILocator ExportCsvButton => Page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" });
+    public ILocator VerifyButton => Page.GetByRole(AriaRole.Button, new() { Name = "Verify audit trail" });
+
+    /// <summary>The live region that announces the verification's outcome ("Audit trail verified. Intact, N entries").</summary>
+    public ILocator VerificationResult => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Audit trail" });
+
+    /// <summary>The grid's row of the key <paramref name="shortKey"/> (seven characters, as stored).</summary>
+    public ILocator Row(string shortKey) => Page.GetByRole(AriaRole.Row).Filter(new() { Has = DetailLink(shortKey) });
+
+    public ILocator DetailLink(string shortKey) => Page.GetByRole(AriaRole.Link, new() { Name = $"Details of key {shortKey}", Exact = true });
+
+    public async Task<HistoryPage> OpenAsync()
+    {
+        await Page.GotoAsync("/history");
+        await WaitForInteractiveAsync();
+        await Heading.WaitForAsync();
+        return this;
+    }
+
+    /// <summary>Chooses the site named <paramref name="siteName"/>, optionally types an external key, and applies the filter.</summary>
+    public async Task FilterAsync(string siteName, string? externalKey = null)
+    {
+        await Site.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = siteName, Exact = true }).ClickAsync();
+        if (externalKey is not null) await ExternalKey.FillAsync(externalKey);
+        await ApplyFilterButton.ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains("site=", StringComparison.Ordinal));
+    }
+
+    /// <summary>Opens the detail page of <paramref name="shortKey"/> from its row.</summary>
+    public async Task<KeyDetailPage> OpenDetailAsync(string shortKey)
+    {
+        await DetailLink(shortKey).ClickAsync();
+        var detail = new KeyDetailPage(Page);
+        await detail.Heading(shortKey).WaitForAsync();
+        return detail;
+    }
+
+    /// <summary>Clicks "Export CSV" and returns the downloaded file's text.</summary>
+    public async Task<string> ExportCsvAsync()
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => ExportCsvButton.ClickAsync());
+        download.SuggestedFilename.ShouldEndWith(".csv");
+        return await File.ReadAllTextAsync((await download.PathAsync())!);
+    }
+}
