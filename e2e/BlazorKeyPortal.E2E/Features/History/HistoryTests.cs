@@ -103,6 +103,8 @@ public sealed class HistoryTests(PortalBrowser browser)
         await generate.ChooseQueueAsync("Team", "Tier 1 Support");
         await generate.ChoosePublicSiteAsync(siteName);
         await generate.GenerateAsync();
+        // Fail here, not three pages later, if the key did not land on the chosen site.
+        await Assertions.Expect(generate.KeyUrl).ToContainTextAsync($"{siteName.ToLowerInvariant()}.localhost");
         return (await generate.ShortKey.GetAttributeAsync("data-value"))!;
     }
 }
