@@ -42,6 +42,25 @@ public sealed class GeneratePage(IPage page) : PortalLayout(page)
         await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = siteName + ": " }).First.ClickAsync();
     }
 
+    /// <summary>
+    /// Signs in as <c>agent</c> and issues a key for Tier 1 Support on <paramref name="siteName"/> with
+    /// <paramref name="externalKey"/>; fails here, not pages later, if the key did not land on that site.
+    /// </summary>
+    public static async Task<GeneratePage> SignInAndGenerateForTeam1Async(IPage agent, string siteName, string externalKey)
+    {
+        await new SignInPage(agent).OpenAsync("/keys/new");
+        await new SignInPage(agent).SignInAsync("agent");
+        var generate = await new GeneratePage(agent).OpenAsync("?external_key=" + Uri.EscapeDataString(externalKey));
+        await generate.ChooseQueueAsync("Team", "Tier 1 Support");
+        await generate.ChoosePublicSiteAsync(siteName);
+        await generate.GenerateAsync();
+        await Assertions.Expect(generate.KeyUrl).ToContainTextAsync($"{siteName.ToLowerInvariant()}.localhost");
+        return generate;
+    }
+
+    /// <summary>The issued short key, ungrouped (as the API returns it).</summary>
+    public async Task<string> ShortKeyValueAsync() => (await ShortKey.GetAttributeAsync("data-value"))!;
+
     /// <summary>Clicks "Generate session key" and waits for the result card.</summary>
     public async Task GenerateAsync()
     {

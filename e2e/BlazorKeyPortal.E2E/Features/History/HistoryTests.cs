@@ -17,7 +17,7 @@ public sealed class HistoryTests(PortalBrowser browser)
         var externalKey = NewExternalKey();
         var agent = await browser.NewPageAsync();
         await using var closeAgent = new ClosingContext(agent);
-        var shortKey = await SignInAndGenerateForTeam1Async(agent, "Remote", externalKey);
+        var shortKey = await (await GeneratePage.SignInAndGenerateForTeam1Async(agent, "Remote", externalKey)).ShortKeyValueAsync();
 
         var supervisor = await browser.NewPageAsync();
         await using var closeSupervisor = new ClosingContext(supervisor);
@@ -75,7 +75,7 @@ public sealed class HistoryTests(PortalBrowser browser)
         var externalKey = NewExternalKey();
         var agent = await browser.NewPageAsync();
         await using var closeAgent = new ClosingContext(agent);
-        var shortKey = await SignInAndGenerateForTeam1Async(agent, "Remote", externalKey);
+        var shortKey = await (await GeneratePage.SignInAndGenerateForTeam1Async(agent, "Remote", externalKey)).ShortKeyValueAsync();
 
         var supervisor = await browser.NewPageAsync();
         await using var closeSupervisor = new ClosingContext(supervisor);
@@ -95,16 +95,4 @@ public sealed class HistoryTests(PortalBrowser browser)
     private static string NewExternalKey() => "INC" + Random.Shared.Next(0, 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Signs <c>agent</c> in, issues a key for team 1 on <paramref name="siteName"/>, and returns its seven-digit short key.</summary>
-    private static async Task<string> SignInAndGenerateForTeam1Async(IPage agent, string siteName, string externalKey)
-    {
-        await new SignInPage(agent).OpenAsync("/keys/new");
-        await new SignInPage(agent).SignInAsync("agent");
-        var generate = await new GeneratePage(agent).OpenAsync("?external_key=" + Uri.EscapeDataString(externalKey));
-        await generate.ChooseQueueAsync("Team", "Tier 1 Support");
-        await generate.ChoosePublicSiteAsync(siteName);
-        await generate.GenerateAsync();
-        // Fail here, not three pages later, if the key did not land on the chosen site.
-        await Assertions.Expect(generate.KeyUrl).ToContainTextAsync($"{siteName.ToLowerInvariant()}.localhost");
-        return (await generate.ShortKey.GetAttributeAsync("data-value"))!;
-    }
 }

@@ -23,7 +23,7 @@ public sealed class PublicSitesTests(PortalBrowser browser)
         var externalKey = "INC-" + Guid.NewGuid().ToString("N")[..8];
         var agent = await browser.NewPageAsync();
         await using var closeAgent = new ClosingContext(agent);
-        var generate = await SignInAndGenerateForTeam1Async(agent, siteName: "Remote", externalKey);
+        var generate = await GeneratePage.SignInAndGenerateForTeam1Async(agent, siteName: "Remote", externalKey);
         var keyUrl = await generate.KeyUrl.InnerTextAsync();
         keyUrl.ShouldStartWith(browser.Portal.SiteAddress(Remote) + "?ak=");
         var queue = await new QueuePage(agent).OpenAsync();
@@ -65,7 +65,7 @@ public sealed class PublicSitesTests(PortalBrowser browser)
         // Arrange: the key URL names Remote, so only the site the key is typed on can make the session Support's
         var agent = await browser.NewPageAsync();
         await using var closeAgent = new ClosingContext(agent);
-        var generate = await SignInAndGenerateForTeam1Async(agent, siteName: "Remote", "INC-" + Guid.NewGuid().ToString("N")[..8]);
+        var generate = await GeneratePage.SignInAndGenerateForTeam1Async(agent, siteName: "Remote", "INC-" + Guid.NewGuid().ToString("N")[..8]);
         var grouped = await generate.ShortKey.InnerTextAsync();
         grouped.ShouldMatch("^[0-9]{3} [0-9]{4}$");
         var queue = await new QueuePage(agent).OpenAsync();
@@ -84,14 +84,4 @@ public sealed class PublicSitesTests(PortalBrowser browser)
         await Assertions.Expect(queue.Waiting.Row("Max Mustermann").Site).ToHaveTextAsync("Support");
     }
 
-    private static async Task<GeneratePage> SignInAndGenerateForTeam1Async(IPage agent, string siteName, string externalKey)
-    {
-        await new SignInPage(agent).OpenAsync("/keys/new");
-        await new SignInPage(agent).SignInAsync("agent");
-        var generate = await new GeneratePage(agent).OpenAsync("?external_key=" + Uri.EscapeDataString(externalKey));
-        await generate.ChooseQueueAsync("Team", "Tier 1 Support");
-        await generate.ChoosePublicSiteAsync(siteName);
-        await generate.GenerateAsync();
-        return generate;
-    }
 }
