@@ -21,9 +21,18 @@ status=0
 for project in tests/*/*.csproj e2e/*/*.csproj; do
   [ -f "$project" ] || continue
   echo "== $project"
-  if ! dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log"; then
+  out=$(mktemp)
+  if ! dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$out"; then
     status=1
   fi
+  # A test host that dies (a crash, a kill) can leave dotnet test with no result line and exit code 0:
+  # a project that reports no result has failed.
+  if ! grep -qE '^(Passed|Failed)!' "$out"; then
+    echo "$project reported no test result: its test host stopped before the end" >&2
+    status=1
+  fi
+  cat "$out" >>"$log"
+  rm -f "$out"
 done
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
