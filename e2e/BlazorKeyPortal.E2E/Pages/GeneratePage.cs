@@ -33,13 +33,30 @@ public sealed class GeneratePage(IPage page) : PortalLayout(page)
         await Queue.ClickAsync();
         await Queue.FillAsync(target);
         await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = target }).First.ClickAsync();
+        // As a person would: see the choice in the field before moving on (the autocomplete settles on blur).
+        await Assertions.Expect(Queue).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(target)));
     }
 
     /// <summary>Picks the first hostname of the public site named <paramref name="siteName"/> (options read "Remote: remote.localhost").</summary>
     public async Task ChoosePublicSiteAsync(string siteName)
     {
         await PublicSite.ClickAsync();
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = siteName + ": " }).First.ClickAsync();
+        await SelectSiteOptionAsync(Page.GetByRole(AriaRole.Option).Filter(new() { HasText = siteName + ": " }).First);
+    }
+
+    /// <summary>Picks the public-site option that reads exactly <paramref name="optionText"/> (e.g. "Remote: remote.localhost").</summary>
+    public async Task ChoosePublicSiteOptionAsync(string optionText)
+    {
+        await PublicSite.ClickAsync();
+        await SelectSiteOptionAsync(Page.GetByRole(AriaRole.Option, new() { Name = optionText, Exact = true }));
+    }
+
+    // The field shows the chosen hostname once the choice is committed; nothing else on the form may happen before.
+    private async Task SelectSiteOptionAsync(ILocator option)
+    {
+        var hostname = (await option.InnerTextAsync()).Split(": ", 2)[1].Trim();
+        await option.ClickAsync();
+        await Assertions.Expect(PublicSite).ToContainTextAsync(hostname);
     }
 
     /// <summary>
