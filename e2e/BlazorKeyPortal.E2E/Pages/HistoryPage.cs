@@ -31,9 +31,16 @@ public sealed class HistoryPage(IPage page) : PortalLayout(page)
     {
         await Site.ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = siteName, Exact = true }).ClickAsync();
-        if (externalKey is not null) await ExternalKey.FillAsync(externalKey);
+        // As a person would: see the choice in the field before going on.
+        await Assertions.Expect(Site).ToContainTextAsync(siteName);
+        if (externalKey is not null)
+        {
+            await ExternalKey.FillAsync(externalKey);
+            await Assertions.Expect(ExternalKey).ToHaveValueAsync(externalKey);
+        }
         await ApplyFilterButton.ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("site=", StringComparison.Ordinal));
+        // The filter moves into the address by client-side navigation: no page load follows.
+        await Page.WaitForURLAsync(url => url.Contains("site=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Opens the detail page of <paramref name="shortKey"/> from its row.</summary>
