@@ -15,7 +15,7 @@ public static class AdminActor
     public static string Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var name = user.FindFirst(UserNameClaim)?.Value ?? user.Identity?.Name;
+        var name = SignIn.PortalClaims.ActingNameOf(user);
         if (user.Identity?.IsAuthenticated != true || string.IsNullOrWhiteSpace(name))
         {
             throw new InvalidOperationException("An administrative change needs a signed-in user with a name.");

@@ -34,8 +34,7 @@ public sealed record RevokeOutcome(RevokeResult Result, string Message)
 public sealed class KeyRevocation(DatabaseWriter writer, IAuthorizationService authorization, IValidator<RevokeRequest> validator, TimeProvider time)
 {
     /// <summary>The portal's name of a signed-in user: <c>preferred_username</c>, else the identity's name.</summary>
-    public static string? UserNameOf(ClaimsPrincipal user) =>
-        user.FindFirst("preferred_username")?.Value is { Length: > 0 } preferred ? preferred : user.Identity?.Name;
+    public static string? UserNameOf(ClaimsPrincipal user) => SignIn.PortalClaims.ActingNameOf(user);
 
     /// <summary>Whether <paramref name="user"/> may revoke keys other users issued.</summary>
     public async Task<bool> MayRevokeAnyAsync(ClaimsPrincipal user) =>

@@ -28,6 +28,13 @@ public static class PortalClaims
         return new ClaimsPrincipal(identity);
     }
 
+    /// <summary>
+    /// The name the portal records a user under (audit actor, issuer, rep link): <see cref="UserName"/>, else the
+    /// identity's name where a provider or a test principal carries no <c>preferred_username</c>.
+    /// </summary>
+    public static string? ActingNameOf(ClaimsPrincipal user) =>
+        user.FindFirst(UserName)?.Value is { Length: > 0 } name ? name : user.Identity?.Name;
+
     /// <summary>The signed-in user's name, or null for an anonymous principal.</summary>
     public static string? UserNameOf(ClaimsPrincipal? principal) =>
         principal?.Identity?.IsAuthenticated == true ? principal.FindFirst(UserName)?.Value : null;

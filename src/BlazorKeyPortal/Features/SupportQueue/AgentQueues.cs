@@ -40,6 +40,5 @@ public sealed class AgentQueues
     };
 
     /// <summary>The sign-in name as OIDC gives it (<c>preferred_username</c>), else the identity's name.</summary>
-    public static string? UserNameOf(ClaimsPrincipal user) =>
-        user.FindFirst("preferred_username")?.Value ?? user.Identity?.Name;
+    public static string? UserNameOf(ClaimsPrincipal user) => SignIn.PortalClaims.ActingNameOf(user);
 }
