@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditChain>();
         services.AddSingleton<DatabaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
+        services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<DatabaseInitializer>();
         return builder;
     }

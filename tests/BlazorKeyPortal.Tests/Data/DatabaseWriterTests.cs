@@ -62,6 +62,34 @@ public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<Po
         (await db.Skills.AnyAsync(s => s.CodeName == "writer_cancelled")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Repeatable_work_whose_neighbour_fails_is_run_again_on_its_own_and_committed_once()
+    {
+        portal.Started();
+        var writer = portal.Get<DatabaseWriter>();
+        using var gate = new ManualResetEventSlim();
+        var runs = new int[3];
+
+        // While the writer waits on the gate, the three pieces queue up and are taken as one batch.
+        var holding = portal.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(10)));
+        var first = writer.WriteRepeatableAsync(scope => { runs[0]++; return AddSkill(scope, "repeatable_1"); });
+        var failing = writer.WriteRepeatableAsync<int>(scope => { runs[1]++; AddSkill(scope, "repeatable_bad"); throw new InvalidOperationException("refused"); });
+        var third = writer.WriteRepeatableAsync(scope => { runs[2]++; return AddSkill(scope, "repeatable_3"); });
+        gate.Set();
+
+        (await holding).ShouldBeTrue();
+        await first;
+        await third;
+        (await Should.ThrowAsync<InvalidOperationException>(failing)).Message.ShouldBe("refused");
+        runs.ShouldBe([2, 1, 1]); // the first ran with the failing one, was rolled back with it, and ran again
+        await using var db = portal.CreateDbContext();
+        (await db.Skills.CountAsync(s => s.CodeName.StartsWith("repeatable_"))).ShouldBe(2);
+        (await db.AuditEntries.CountAsync(e => e.SubjectId == "repeatable_1")).ShouldBe(1);
+        (await db.AuditEntries.AnyAsync(e => e.SubjectId == "repeatable_bad")).ShouldBeFalse();
+        var head = await db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync();
+        portal.Get<AuditChain>().Head.ShouldBe(new ChainHead(head.Sequence, head.Hash));
+    }
+
     private static int AddSkill(WriteScope scope, string code)
     {
         scope.Db.Skills.Add(new Skill { CodeName = code, Name = code });

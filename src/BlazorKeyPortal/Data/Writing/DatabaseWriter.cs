@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BlazorKeyPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Data.Writing;
@@ -25,15 +26,26 @@ public sealed class DatabaseWriter(
     private readonly Channel<IWriteItem> _queue = Channel.CreateUnbounded<IWriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _chainLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private WriterSession? _session; // touched only by the writer thread
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer thread inside the next batch's transaction and returns its
     /// result once that batch has committed. Work must be synchronous and must not call back into the writer.
     /// An exception thrown by the work rolls back that work only and is rethrown to the caller.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken = default) =>
+        Enqueue(new WriteItem<T>(work, isRepeatable: false, cancellationToken));
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, for hot paths whose work may run more than once: it reads and writes only
+    /// through the scope and changes nothing outside it (no captured entity, no cache). Such work shares a
+    /// savepoint with its repeatable neighbours; if one of them fails, the others are rolled back and run again.
+    /// </summary>
+    public Task<T> WriteRepeatableAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken = default) =>
+        Enqueue(new WriteItem<T>(work, isRepeatable: true, cancellationToken));
+
+    private Task<T> Enqueue<T>(WriteItem<T> item)
     {
-        var item = new WriteItem<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(item))
         {
             throw new InvalidOperationException("The database writer has stopped.");
@@ -90,6 +102,8 @@ public sealed class DatabaseWriter(
                 batch.Clear();
             }
         }
+        _session?.Dispose();
+        _session = null;
     }
 
     private void LoadChainHead()
@@ -113,39 +127,30 @@ public sealed class DatabaseWriter(
         var succeeded = new List<IWriteItem>(batch.Count);
         try
         {
-            using var db = contextFactory.CreateDbContext();
-            db.Database.SetCommandTimeout(options.Value.WriteTimeoutSeconds);
+            _session ??= WriterSession.Open(contextFactory, options.Value);
+            var (db, statements) = (_session.Db, _session.Statements);
             using var transaction = db.Database.BeginTransaction();
-            using var statements = new PreparedStatements(db);
+            statements.Enlist(transaction.GetDbTransaction());
             var scope = new WriteScope(db, statements, chain, time);
-            foreach (var item in batch)
+            for (var start = 0; start < batch.Count;)
             {
-                var headBefore = chain.Head;
-                transaction.CreateSavepoint("item");
-                try
+                // A run of repeatable work shares one savepoint; other work gets one of its own.
+                var end = start + 1;
+                if (batch[start].IsRepeatable)
                 {
-                    item.Run(scope);
-                    // Work that used only prepared statements leaves nothing tracked: skip EF's save pipeline.
-                    if (db.ChangeTracker.HasChanges()) db.SaveChanges();
-                    transaction.ReleaseSavepoint("item");
-                    succeeded.Add(item);
+                    while (end < batch.Count && batch[end].IsRepeatable) end++;
                 }
-                catch (Exception ex)
-                {
-                    transaction.RollbackToSavepoint("item");
-                    chain.Head = headBefore;
-                    item.Fail(ex);
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
+                RunTogether(scope, batch.GetRange(start, end - start), succeeded);
+                start = end;
             }
             transaction.Commit();
         }
         catch (Exception ex)
         {
             chain.Head = headAtStart;
+            // Whatever broke (a lock, a read-only file, a lost server), the next batch starts on a fresh connection.
+            _session?.Dispose();
+            _session = null;
             logger.LogError(ex, "A write batch of {Count} items failed to commit.", batch.Count);
             // Items that already failed keep their own exception (completion is set only once).
             FailAll(batch, ex);
@@ -158,6 +163,45 @@ public sealed class DatabaseWriter(
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="items"/> inside one savepoint. If one of them fails, the savepoint is rolled back and the
+    /// others run again, each inside a savepoint of its own, so that the failure takes nothing else with it.
+    /// (A savepoint makes SQLite copy every page the work changes; one per key was a sixth of the writer's time.)
+    /// </summary>
+    private void RunTogether(WriteScope scope, List<IWriteItem> items, List<IWriteItem> succeeded)
+    {
+        var db = scope.Db;
+        var headBefore = chain.Head;
+        scope.Statements.CreateSavepoint();
+        for (var i = 0; i < items.Count; i++)
+        {
+            try
+            {
+                items[i].Run(scope);
+                // Work that used only prepared statements leaves nothing tracked: skip EF's save pipeline.
+                if (db.ChangeTracker.HasChanges()) db.SaveChanges();
+            }
+            catch (Exception ex)
+            {
+                scope.Statements.RollbackToSavepoint();
+                scope.Statements.ReleaseSavepoint();
+                chain.Head = headBefore;
+                items[i].Fail(ex);
+                foreach (var other in items.Where((_, j) => j != i))
+                {
+                    RunTogether(scope, [other], succeeded);
+                }
+                return;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        scope.Statements.ReleaseSavepoint();
+        succeeded.AddRange(items);
+    }
+
     private static void FailAll(IEnumerable<IWriteItem> items, Exception ex)
     {
         foreach (var item in items)
@@ -166,16 +210,67 @@ public sealed class DatabaseWriter(
         }
     }
 
+    /// <summary>
+    /// The writer's own context and connection, open from one batch to the next: SQLite's page cache stays warm
+    /// (a connection that only ever sees its own writes never has to throw its cache away) and statements stay
+    /// prepared. A failed batch disposes the session; the next batch opens a new one.
+    /// </summary>
+    private sealed class WriterSession : IDisposable
+    {
+        private WriterSession(PortalDbContext db)
+        {
+            Db = db;
+            Statements = new PreparedStatements(db);
+        }
+
+        public PortalDbContext Db { get; }
+
+        public PreparedStatements Statements { get; }
+
+        public static WriterSession Open(IDbContextFactory<PortalDbContext> contextFactory, DatabaseOptions options)
+        {
+            var db = contextFactory.CreateDbContext();
+            try
+            {
+                db.Database.SetCommandTimeout(options.WriteTimeoutSeconds);
+                db.Database.OpenConnection();
+                if (db.Database.IsSqlite())
+                {
+                    // Checkpoints run on their own thread (WalCheckpointer), off this serial path. Each piece of
+                    // work's savepoint copies the pages it changes into a sub-journal: kept in memory, not spilled to
+                    // a temporary file (that cost 15 % of the writer's time). The cache keeps SQLite's default size:
+                    // a large one is scanned at every commit.
+                    db.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY;");
+                }
+                return new WriterSession(db);
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            Statements.Dispose();
+            Db.Dispose();
+        }
+    }
+
     private interface IWriteItem
     {
+        bool IsRepeatable { get; }
         bool IsCancelled { get; }
         void Run(WriteScope scope);
         void Complete();
         void Fail(Exception ex);
     }
 
-    private sealed class WriteItem<T>(Func<WriteScope, T> work, CancellationToken cancellationToken) : IWriteItem
+    private sealed class WriteItem<T>(Func<WriteScope, T> work, bool isRepeatable, CancellationToken cancellationToken) : IWriteItem
     {
+        public bool IsRepeatable => isRepeatable;
+
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
 

@@ -9,13 +9,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BlazorKeyPortal.Data.Writing;
 
 /// <summary>
-/// Single-row inserts and look-ups prepared once per batch on the writer's connection and transaction.
+/// Single-row inserts, look-ups and savepoints prepared once on the writer's connection and kept for as long
+/// as that connection stays open; each batch enlists them in its transaction.
 /// EF's change tracker costs hundreds of microseconds per row on the one writer thread; a prepared
 /// statement costs tens. Column names, value conversions and key generation come from the EF model, so the
 /// rows are exactly what EF itself would write, on SQLite and SQL Server alike.
 /// </summary>
 public sealed class PreparedStatements(PortalDbContext db) : IDisposable
 {
+    private const string SavepointName = "item";
+
     private readonly Dictionary<Type, InsertStatement> _inserts = [];
     private readonly Dictionary<string, DbCommand> _queries = new(StringComparer.Ordinal);
     private readonly bool _sqlServer = db.Database.IsSqlServer();
@@ -52,6 +55,27 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
         return command;
     }
 
+    /// <summary>Makes every prepared statement run inside <paramref name="transaction"/> (the batch that begins).</summary>
+    public void Enlist(DbTransaction transaction)
+    {
+        foreach (var insert in _inserts.Values) insert.Command.Transaction = transaction;
+        foreach (var query in _queries.Values) query.Transaction = transaction;
+    }
+
+    /// <summary>Marks the start of one piece of work, which <see cref="RollbackToSavepoint"/> can undo alone.</summary>
+    public void CreateSavepoint() =>
+        Query($"SAVEPOINT {SavepointName}", $"SAVE TRANSACTION {SavepointName}", parameterCount: 0).ExecuteNonQuery();
+
+    /// <summary>Keeps the piece of work in the batch. SQL Server has no release: its savepoints end with the transaction.</summary>
+    public void ReleaseSavepoint()
+    {
+        if (!_sqlServer) Query($"RELEASE SAVEPOINT {SavepointName}", "", parameterCount: 0).ExecuteNonQuery();
+    }
+
+    /// <summary>Undoes the piece of work since <see cref="CreateSavepoint"/>, leaving the rest of the batch.</summary>
+    public void RollbackToSavepoint() =>
+        Query($"ROLLBACK TO SAVEPOINT {SavepointName}", $"ROLLBACK TRANSACTION {SavepointName}", parameterCount: 0).ExecuteNonQuery();
+
     /// <summary>Reads a stored value back into its model type through the property's converter.</summary>
     public T FromProvider<T, TEntity>(string propertyName, object value)
     {
@@ -76,6 +100,8 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
 
     private sealed class InsertStatement(DbCommand command, Column[] columns, Column? generatedKey) : IDisposable
     {
+        public DbCommand Command => command;
+
         public static InsertStatement Create(PortalDbContext db, Type type, bool sqlServer)
         {
             var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");

@@ -22,7 +22,7 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
         var keyUrl = urls.KeyUrl(order.UrlHostname, accessKey, order.PortalOrigin);
         var alphabet = order.Catalog.Settings.ShortKeyAlphabet;
 
-        return writer.WriteAsync(scope =>
+        return writer.WriteRepeatableAsync(scope =>
         {
             var now = time.GetUtcNow();
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());

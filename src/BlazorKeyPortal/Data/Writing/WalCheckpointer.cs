@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlazorKeyPortal.Data.Writing;
+
+/// <summary>
+/// Copies SQLite's write-ahead log back into the database file once a second, on its own thread.
+/// The writer turns SQLite's automatic checkpoint off on its connection: left on, every thousandth page
+/// would make one unlucky batch (and every caller waiting on it) also copy and fsync the whole log.
+/// A passive checkpoint never blocks the writer or readers; the log is reused from its start after one completes.
+/// Durability does not depend on it: a commit is durable once its log frames are synced.
+/// </summary>
+public sealed class WalCheckpointer(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IOptions<DatabaseOptions> options,
+    TimeProvider time,
+    ILogger<WalCheckpointer> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Provider != DatabaseProvider.Sqlite) return; // SQL Server manages its own log
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await CheckpointAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Runs one passive checkpoint. A failure is logged and the next tick tries again.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A write-ahead log checkpoint failed; the next one follows in {Interval}.", Interval);
+        }
+    }
+}
