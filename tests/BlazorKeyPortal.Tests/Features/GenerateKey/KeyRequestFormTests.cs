@@ -3,6 +3,7 @@ using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 
 namespace BlazorKeyPortal.Tests.Features.GenerateKey;
 
@@ -81,6 +82,37 @@ public sealed class KeyRequestFormTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Custom_fields_exist_only_while_their_panel_is_open_and_keep_what_was_typed_when_it_closes()
+    {
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        var model = new KeyFormModel { Target = "1", UrlHostname = "support.localhost" };
+        SessionKeyRequest? submitted = null;
+        var cut = await RenderAsync(context, model, request => submitted = request);
+        cut.FindAll(".mud-input-helper-text").ShouldNotContain(h => h.TextContent.Contains("session.custom.", StringComparison.Ordinal));
+
+        await cut.Find(".mud-expand-panel-header").ClickAsync(new());
+        await CustomFieldInput(cut, "custom_field1").ChangeAsync(new ChangeEventArgs { Value = "Printer on floor 3" });
+        await cut.Find(".mud-expand-panel-header").ClickAsync(new());
+
+        cut.WaitForAssertion(() => cut.FindAll(".mud-input-helper-text").ShouldNotContain(h => h.TextContent.Contains("session.custom.", StringComparison.Ordinal)));
+        await ClickGenerateAsync(cut);
+        cut.WaitForAssertion(() => submitted.ShouldNotBeNull());
+        submitted!.CustomFields.ShouldBe(new Dictionary<string, string> { ["custom_field1"] = "Printer on floor 3" });
+    }
+
+    [Fact]
+    public async Task A_form_that_arrives_with_custom_field_values_shows_them_open()
+    {
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        var model = new KeyFormModel { Target = "1", UrlHostname = "support.localhost" };
+        model.Prefill("?session.custom.custom_field1=From%20the%20ticket");
+
+        var cut = await RenderAsync(context, model, _ => { });
+
+        CustomFieldInput(cut, "custom_field1").GetAttribute("value").ShouldBe("From the ticket");
+    }
+
+    [Fact]
     public async Task The_query_string_prefills_every_field_by_its_command_api_name()
     {
         var model = new KeyFormModel();
@@ -109,6 +141,11 @@ public sealed class KeyRequestFormTests(PortalFactory portal) : IClassFixture<Po
 
     private static async Task ClickGenerateAsync(IRenderedComponent<KeyRequestForm> cut) =>
         await cut.FindAll("button").Single(b => b.TextContent.Contains("Generate session key", StringComparison.Ordinal)).ClickAsync(new());
+
+    /// <summary>The input of the custom field whose helper text names <c>session.custom.<paramref name="codeName"/></c>.</summary>
+    private static IElement CustomFieldInput(IRenderedComponent<KeyRequestForm> cut, string codeName) =>
+        cut.FindAll(".mud-input-helper-text").Single(h => h.TextContent.Trim() == $"session.custom.{codeName}")
+            .Closest(".mud-input-control")!.QuerySelector("input")!;
 
     /// <summary>The whole MudBlazor field (input, label, helper or error text) around the input with <paramref name="inputId"/>.</summary>
     private static IElement FieldOf(IRenderedComponent<KeyRequestForm> cut, string inputId) =>
