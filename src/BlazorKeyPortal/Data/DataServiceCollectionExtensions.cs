@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         // Identity and OpenIddict resolve a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
 
+        services.AddMetrics();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<DatabaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());

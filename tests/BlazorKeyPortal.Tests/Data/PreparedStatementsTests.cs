@@ -39,12 +39,15 @@ public sealed class PreparedStatementsTests
     }
 
     [Fact]
-    public void The_sqlite_key_insert_returns_the_new_id()
+    public void The_sqlite_key_insert_has_no_returning_clause_which_sqlite_would_run_as_a_trigger_with_a_statement_journal()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
         using var statements = new PreparedStatements(db);
 
-        statements.InsertSqlFor<SessionKey>().ShouldEndWith("RETURNING \"Id\"");
+        var sql = statements.InsertSqlFor<SessionKey>();
+
+        sql.ShouldStartWith("INSERT INTO \"SessionKeys\" (");
+        sql.ShouldNotContain("RETURNING");
     }
 
     private static IEnumerable<string> ParseErrors(string sql)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using BlazorKeyPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +23,16 @@ public sealed class DatabaseWriter(
     AuditChain chain,
     TimeProvider time,
     IOptions<DatabaseOptions> options,
+    IMeterFactory meters,
     ILogger<DatabaseWriter> logger) : IHostedService, IDisposable
 {
+    /// <summary>The meter of the writer's instruments (read them with <c>dotnet-counters monitor --counters BlazorKeyPortal.DatabaseWriter</c>).</summary>
+    public const string MeterName = "BlazorKeyPortal.DatabaseWriter";
+
+    private readonly Histogram<int> _batchSize = meters.Create(MeterName).CreateHistogram<int>(
+        "portal.writer.batch.size", "{item}", "Pieces of work committed together in one transaction.");
+    private readonly Histogram<double> _batchDuration = meters.Create(MeterName).CreateHistogram<double>(
+        "portal.writer.batch.duration", "ms", "Time from the start of a batch to its commit, fsync included.");
     private readonly Channel<IWriteItem> _queue = Channel.CreateUnbounded<IWriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _chainLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
@@ -98,7 +108,10 @@ public sealed class DatabaseWriter(
             }
             if (batch.Count > 0)
             {
+                var started = Stopwatch.GetTimestamp();
                 CommitBatch(batch);
+                _batchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _batchSize.Record(batch.Count);
                 batch.Clear();
             }
         }
@@ -238,9 +251,9 @@ public sealed class DatabaseWriter(
                 {
                     // Checkpoints run on their own thread (WalCheckpointer), off this serial path. Each piece of
                     // work's savepoint copies the pages it changes into a sub-journal: kept in memory, not spilled to
-                    // a temporary file (that cost 15 % of the writer's time). The cache keeps SQLite's default size:
-                    // a large one is scanned at every commit.
-                    db.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY;");
+                    // a temporary file (that cost 15 % of the writer's time). An 8 MB cache holds the key indexes'
+                    // hot pages; SQLite walks the whole cache at every commit, so a much larger one costs more than it saves.
+                    db.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;");
                 }
                 return new WriterSession(db);
             }

@@ -15,22 +15,24 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
     /// <summary>With 10^7 short keys, ten live collisions in a row mean the key space is nearly used up.</summary>
     private const int MaxShortKeyAttempts = 10;
 
-    public Task<IssuedSessionKey> IssueAsync(KeyIssueOrder order, CancellationToken cancellationToken)
+    public async Task<IssuedSessionKey> IssueAsync(KeyIssueOrder order, CancellationToken cancellationToken)
     {
         var accessKey = KeyMaterial.NewAccessKey();
         var siteUrl = urls.SiteUrl(order.UrlHostname, order.PortalOrigin);
         var keyUrl = urls.KeyUrl(order.UrlHostname, accessKey, order.PortalOrigin);
         var alphabet = order.Catalog.Settings.ShortKeyAlphabet;
+        var customFieldsJson = order.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(order.CustomFields);
+        var skills = order.Skills.Count == 0 ? null : string.Join(',', order.Skills);
 
-        return writer.WriteRepeatableAsync(scope =>
+        // Only what needs the database runs on the single writer's thread; the invitation is written afterwards.
+        var key = await writer.WriteRepeatableAsync(scope =>
         {
             var now = time.GetUtcNow();
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
             var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
             var shortKey = ClaimShortKey(scope.Statements, alphabet, now);
-            var (subject, body) = InvitationText.Render(order.Site, siteUrl, keyUrl, shortKey, expiresAt);
 
-            var key = new SessionKey
+            var row = new SessionKey
             {
                 ShortKey = shortKey,
                 LiveShortKey = shortKey,
@@ -40,9 +42,9 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
                 QueueTeamId = order.Queue.TeamId,
                 RequestedQueue = order.RequestedQueue,
                 ExternalKey = order.ExternalKey,
-                CustomFieldsJson = order.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(order.CustomFields),
+                CustomFieldsJson = customFieldsJson,
                 Priority = order.Priority,
-                Skills = order.Skills.Count == 0 ? null : string.Join(',', order.Skills),
+                Skills = skills,
                 TtlSeconds = order.TtlSeconds,
                 TtlWasGiven = order.TtlWasGiven,
                 IssuedAt = issuedAt,
@@ -56,14 +58,17 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
                 ApiAccountId = order.Issuer.ApiAccountId,
                 Origin = KeyOrigin.Embedded,
             };
-            scope.Statements.Insert(key); // sets key.Id, which names the key in its audit entry
+            scope.Statements.Insert(row); // sets row.Id, which names the key in its audit entry
 
             scope.Audit(new AuditRecord(order.Issuer.Actor, AuditActions.KeyIssued, AuditSubjects.SessionKey,
-                key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditRecord.Serialize(IssuedKeyDetails.Of(key, order))));
+                row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditRecord.Serialize(IssuedKeyDetails.Of(row, order))));
 
-            return new IssuedSessionKey(key.Id, key.SessionType, key.TtlSeconds, key.TtlWasGiven, issuedAt, expiresAt, order.Queue,
-                order.Available, key.ExternalKey, shortKey, keyUrl, subject, body, order.Site.Id, order.Site.Name, order.UrlHostname);
+            return row;
         }, cancellationToken);
+
+        var (subject, body) = InvitationText.Render(order.Site, siteUrl, keyUrl, key.ShortKey, key.ExpiresAt);
+        return new IssuedSessionKey(key.Id, key.SessionType, key.TtlSeconds, key.TtlWasGiven, key.IssuedAt, key.ExpiresAt, order.Queue,
+            order.Available, key.ExternalKey, key.ShortKey, keyUrl, subject, body, order.Site.Id, order.Site.Name, order.UrlHostname);
     }
 
     /// <summary>

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Data.Writing;
+
+namespace BlazorKeyPortal.Tests.Data;
+
+public sealed class AuditChainTests
+{
+    public static TheoryData<string?, string?, string?> Contents => new()
+    {
+        { "key.issued", "{\"short_key\":\"1234567\"}", "session_key" },
+        { "admin.site_changed", "<script>&'\"\\ é 東京 😀\u0001", null },
+        { "sign_in", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Contents))]
+    public void The_hash_is_the_sha256_of_the_entrys_fields_as_a_json_array_exactly_as_entries_already_stored_were_hashed(
+        string? action, string? details, string? subjectType)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = 7,
+            OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(1_796_000_000_123),
+            Actor = "api:demo-full-access",
+            Action = action!,
+            SubjectType = subjectType,
+            SubjectId = "42",
+            Details = details,
+            PreviousHash = AuditChain.GenesisHash,
+            Hash = "",
+        };
+        // The rule every stored entry was hashed with; changing its bytes would make old chains fail verification.
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(new object?[]
+        {
+            entry.OccurredAt.ToUnixTimeMilliseconds(), entry.Actor, entry.Action, entry.SubjectType, entry.SubjectId, entry.Details, entry.PreviousHash,
+        });
+
+        AuditChain.ComputeHash(entry).ShouldBe(Convert.ToHexStringLower(SHA256.HashData(canonical)));
+    }
+}
