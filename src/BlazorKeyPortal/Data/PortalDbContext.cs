@@ -26,6 +26,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SessionKey> SessionKeys => Set<SessionKey>();
     public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

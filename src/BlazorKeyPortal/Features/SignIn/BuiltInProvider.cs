@@ -66,11 +66,12 @@ public static class BuiltInProvider
     }
 
     /// <summary>Issues a code for the user signed in at the provider, or sends them to the sign-in page first.</summary>
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<IdentityUser> users)
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
+        // A changed security stamp ends the provider's session too, or it would sign the user straight in again.
+        var user = session.Succeeded ? await signIn.ValidateSecurityStampAsync(session.Principal) : null;
         if (user is null || await users.IsLockedOutAsync(user))
         {
             if (request.HasPromptValue(PromptValues.None))
@@ -137,13 +138,27 @@ public static class BuiltInProvider
 
     private static async Task<ClaimsPrincipal> PrincipalAsync(UserManager<IdentityUser> users, IdentityUser user)
     {
+        var identity = await IdentityAsync(users, user);
+        // The stamp's fingerprint is for the portal's session only, not for anything an access token is shown to.
+        identity.SetDestinations(claim => claim.Type == PortalClaims.SecurityStamp
+            ? [Destinations.IdentityToken]
+            : [Destinations.AccessToken, Destinations.IdentityToken]);
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// What the provider's ID token says about <paramref name="user"/> now: subject, names, roles and the fingerprint of
+    /// the security stamp. The portal's session revalidation reads the user through this too.
+    /// </summary>
+    internal static async Task<ClaimsIdentity> IdentityAsync(UserManager<IdentityUser> users, IdentityUser user)
+    {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id);
         identity.SetClaim(Claims.PreferredUsername, user.UserName);
         identity.SetClaim(Claims.Name, user.UserName);
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
-        identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
-        return new ClaimsPrincipal(identity);
+        identity.SetClaim(PortalClaims.SecurityStamp, PortalClaims.StampFingerprint(await users.GetSecurityStampAsync(user)));
+        return identity;
     }
 
     private static IResult Refuse(string error, string description) =>

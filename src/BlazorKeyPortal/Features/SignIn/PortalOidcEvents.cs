@@ -8,7 +8,7 @@ namespace BlazorKeyPortal.Features.SignIn;
 /// The portal's OIDC client: keeps the browser on the origin it came from when the built-in provider is used,
 /// reduces the provider's claims to the portal's (user name, display name, portal roles), and audits sign-ins.
 /// </summary>
-internal sealed class PortalOidcEvents(IOptions<PortalSignInOptions> options, SignInAudit audit) : OpenIdConnectEvents
+internal sealed class PortalOidcEvents(IOptions<PortalSignInOptions> options, SignInAudit audit, PortalSessionValidator sessions) : OpenIdConnectEvents
 {
     /// <summary>
     /// Discovery is read over loopback (the bound address); the browser stays on the origin it used
@@ -35,13 +35,13 @@ internal sealed class PortalOidcEvents(IOptions<PortalSignInOptions> options, Si
     public override async Task TokenValidated(TokenValidatedContext context)
     {
         var settings = options.Value;
-        var provider = context.Principal!;
-        var subject = provider.FindFirst(PortalClaims.Subject)?.Value ?? "";
-        var userName = provider.FindFirst(settings.UserNameClaim)?.Value ?? subject;
-        var displayName = provider.FindFirst(PortalClaims.DisplayName)?.Value ?? userName;
-        var roles = PortalRoleMapping.Map(provider, settings);
+        var principal = PortalClaims.FromProvider(context.Principal!, settings);
+        var userName = PortalClaims.UserNameOf(principal)!;
+        var roles = PortalClaims.RolesOf(principal);
 
-        context.Principal = PortalClaims.Principal(userName, displayName, subject, roles);
+        context.Principal = principal;
+        // A sign-in is a check of its own: an earlier verdict (a lockout since lifted) must not end the new session.
+        sessions.Forget(principal.FindFirst(PortalClaims.Subject)!.Value);
         await audit.SignedInAsync(userName, roles, settings.UsesBuiltInProvider ? "built-in" : settings.Authority!, context.HttpContext.RequestAborted);
     }
 

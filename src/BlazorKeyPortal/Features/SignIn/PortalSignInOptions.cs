@@ -42,6 +42,15 @@ public sealed class PortalSignInOptions
     /// </summary>
     public List<string> PublicOrigins { get; set; } = [];
 
+    /// <summary>
+    /// How often a signed-in session (each request's cookie and each open page) is checked again against the built-in
+    /// provider's user store: the user must still exist and not be locked out, with the same security stamp; changed
+    /// roles replace the session's roles. A removed role or a locked-out user loses access within this time.
+    /// With an external provider there is no local store to ask: sessions end at their lifetime or at sign-out.
+    /// Between one second and one hour. Defaults to one minute.
+    /// </summary>
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>True when the portal's own provider signs users in.</summary>
     public bool UsesBuiltInProvider => string.IsNullOrWhiteSpace(Authority);
 }
@@ -75,6 +84,10 @@ internal sealed class PortalSignInOptionsValidator : IValidateOptions<PortalSign
         }
         if (string.IsNullOrWhiteSpace(options.RoleClaim)) failures.Add($"{Section}:RoleClaim must name the claim that carries roles or groups.");
         if (string.IsNullOrWhiteSpace(options.UserNameClaim)) failures.Add($"{Section}:UserNameClaim must name the claim that carries the user name.");
+        if (options.SessionRevalidationInterval < TimeSpan.FromSeconds(1) || options.SessionRevalidationInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:SessionRevalidationInterval '{options.SessionRevalidationInterval}' must be between 00:00:01 and 01:00:00: it bounds how long a removed role or a locked-out user keeps access.");
+        }
         foreach (var (group, role) in options.GroupRoles)
         {
             if (!PortalRoles.All.Contains(role, StringComparer.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using BlazorKeyPortal.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -16,10 +17,15 @@ public static class SignInServiceCollectionExtensions
     public const string CallbackPath = "/signin-oidc";
     public const string SignedOutCallbackPath = "/signout-callback-oidc";
 
+    /// <summary>How long a portal session lasts without use; each use past half of it renews it (sliding).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(10);
+
     /// <summary>
     /// Portal sign-in: a cookie session opened by the OpenID Connect handler, which talks to the built-in provider
-    /// (Identity users behind OpenIddict, code flow with PKCE) or to the configured external one; the portal's
-    /// authorization policies; the built-in provider's endpoints and records.
+    /// (Identity users behind OpenIddict, code flow with PKCE) or to the configured external one; the session itself
+    /// kept on the server (<see cref="PortalSessionStore"/>) and checked again against the user store by every request
+    /// and open page (<see cref="PortalSessionValidator"/>); the portal's authorization policies; the built-in
+    /// provider's endpoints and records.
     /// </summary>
     public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
     {
@@ -47,8 +53,9 @@ public static class SignInServiceCollectionExtensions
             {
                 cookie.Cookie.Name = ".BlazorKeyPortal.Session";
                 cookie.AccessDeniedPath = SignInPages.NotAllowedPath;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+                cookie.ExpireTimeSpan = SessionLifetime;
                 cookie.SlidingExpiration = true;
+                cookie.EventsType = typeof(PortalCookieEvents);
             })
             // The built-in provider's own session, separate from the portal's: ending one does not silently keep the other.
             .AddCookie(IdentityConstants.ApplicationScheme, cookie =>
@@ -93,6 +100,16 @@ public static class SignInServiceCollectionExtensions
         services.AddScoped<PortalOidcEvents>();
         services.AddSingleton<SignInAudit>();
         services.AddHostedService<BuiltInProviderRegistration>();
+
+        // The cookie carries a session key only; the ticket lives in the database (sign-out ends copies of the cookie too).
+        services.AddSingleton<PortalSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<PortalSessionStore>((cookie, store) => cookie.SessionStore = store);
+        services.AddHostedService<PortalSessionSweeper>();
+        services.AddSingleton<PortalSessionValidator>();
+        services.AddScoped<PortalCookieEvents>();
+        // Replaces Blazor's ServerAuthenticationStateProvider (registered with TryAdd), so open pages are checked too.
+        services.AddScoped<AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
         services.AddCascadingAuthenticationState();
 
         services.AddAuthorizationBuilder()

@@ -10,6 +10,8 @@ public sealed class SignInSettingsTests
     [InlineData("Authentication:Authority", "http://login.example.com", "must use https")]
     [InlineData("Authentication:GroupRoles:GRP-Ops", "Operator", "Authentication:GroupRoles:GRP-Ops")]
     [InlineData("Authentication:ClientId", "portal", "Authentication:Authority is not")]
+    [InlineData("Authentication:SessionRevalidationInterval", "00:00:00", "Authentication:SessionRevalidationInterval")]
+    [InlineData("Authentication:SessionRevalidationInterval", "02:00:00", "Authentication:SessionRevalidationInterval")]
     public async Task The_host_refuses_a_bad_sign_in_setting_and_names_it(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?> { [key] = value };

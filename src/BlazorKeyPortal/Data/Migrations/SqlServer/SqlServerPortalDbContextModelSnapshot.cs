@@ -170,6 +170,39 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("Embassies");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("PortalSessions");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSettings", b =>
                 {
                     b.Property<int>("Id")

@@ -159,6 +159,39 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.ToTable("Embassies");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("PortalSessions");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSettings", b =>
                 {
                     b.Property<int>("Id")
