@@ -498,7 +498,8 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[LiveShortKey] IS NOT NULL");
 
-                    b.HasIndex("RedeemedSiteId");
+                    b.HasIndex("RedeemedSiteId")
+                        .HasFilter("[RedeemedSiteId] IS NOT NULL");
 
                     b.HasIndex("ShortKey");
 

@@ -479,7 +479,8 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("LiveShortKey")
                         .IsUnique();
 
-                    b.HasIndex("RedeemedSiteId");
+                    b.HasIndex("RedeemedSiteId")
+                        .HasFilter("[RedeemedSiteId] IS NOT NULL");
 
                     b.HasIndex("ShortKey");
 
