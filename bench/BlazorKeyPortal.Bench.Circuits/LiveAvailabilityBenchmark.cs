@@ -25,6 +25,8 @@ internal sealed class LiveAvailabilityBenchmark(Uri baseAddress, int pages, int 
         using var repBrowser = await PortalBrowser.SignInAsync(baseAddress, SeedUsers.Rep, SeedUsers.Password);
         var repSwitch = new AvailabilitySwitchTracker();
         await using var rep = await HeadlessCircuit.OpenAsync(repBrowser, "/keys/new", "Generate session key", repSwitch.Observe);
+        // The app bar's switch may render after the page's heading (it waits for the catalog): wait for it, as a person would.
+        await repSwitch.WaitForSwitchAsync(TimeSpan.FromSeconds(15));
         // A reused server may remember agent2 as Away; start from Available like a fresh seed.
         await rep.DispatchEventAsync(repSwitch.HandlerId, "change", new { value = true });
 
@@ -97,7 +99,14 @@ internal sealed class LiveAvailabilityBenchmark(Uri baseAddress, int pages, int 
         private int _componentId;
         private ulong _handlerId;
 
-        public ulong HandlerId => _handlerId != 0 ? _handlerId : throw new InvalidOperationException("The rep's page shows no Available / Away switch.");
+        public ulong HandlerId => Volatile.Read(ref _handlerId) is var id and not 0 ? id : throw new InvalidOperationException("The rep's page shows no Available / Away switch.");
+
+        public async Task WaitForSwitchAsync(TimeSpan timeout)
+        {
+            var started = Stopwatch.GetTimestamp();
+            while (Volatile.Read(ref _handlerId) == 0 && Stopwatch.GetElapsedTime(started) < timeout) await Task.Delay(20);
+            _ = HandlerId; // throws if it never came
+        }
 
         public void Observe(byte[] batch)
         {
