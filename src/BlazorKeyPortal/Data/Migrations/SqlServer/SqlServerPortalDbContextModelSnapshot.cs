@@ -110,8 +110,6 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("Action", "OccurredAt");
-
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("AuditEntries");

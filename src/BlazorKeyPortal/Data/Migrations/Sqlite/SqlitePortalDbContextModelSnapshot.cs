@@ -103,8 +103,6 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("Action", "OccurredAt");
-
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("AuditEntries");
