@@ -50,6 +50,16 @@ public sealed class PreparedStatementsTests
         sql.ShouldNotContain("RETURNING");
     }
 
+    [Fact]
+    public void The_sql_server_savepoint_statements_are_valid_t_sql()
+    {
+        var (create, release, rollback) = PreparedStatements.SavepointSql(sqlServer: true);
+
+        ParseErrors(create).ShouldBeEmpty();
+        ParseErrors(rollback).ShouldBeEmpty();
+        release.ShouldBeNull(); // a SQL Server savepoint ends with its transaction
+    }
+
     private static IEnumerable<string> ParseErrors(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

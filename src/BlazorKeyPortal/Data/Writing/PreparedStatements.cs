@@ -62,19 +62,24 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
         foreach (var query in _queries.Values) query.Transaction = transaction;
     }
 
+    /// <summary>The savepoint statements of each provider: create, release (none on SQL Server), roll back.</summary>
+    internal static (string Create, string? Release, string Rollback) SavepointSql(bool sqlServer) => sqlServer
+        ? ($"SAVE TRANSACTION {SavepointName}", null, $"ROLLBACK TRANSACTION {SavepointName}")
+        : ($"SAVEPOINT {SavepointName}", $"RELEASE SAVEPOINT {SavepointName}", $"ROLLBACK TO SAVEPOINT {SavepointName}");
+
     /// <summary>Marks the start of one piece of work, which <see cref="RollbackToSavepoint"/> can undo alone.</summary>
-    public void CreateSavepoint() =>
-        Query($"SAVEPOINT {SavepointName}", $"SAVE TRANSACTION {SavepointName}", parameterCount: 0).ExecuteNonQuery();
+    public void CreateSavepoint() => Prepared(SavepointSql(_sqlServer).Create).ExecuteNonQuery();
 
     /// <summary>Keeps the piece of work in the batch. SQL Server has no release: its savepoints end with the transaction.</summary>
     public void ReleaseSavepoint()
     {
-        if (!_sqlServer) Query($"RELEASE SAVEPOINT {SavepointName}", "", parameterCount: 0).ExecuteNonQuery();
+        if (SavepointSql(_sqlServer).Release is { } release) Prepared(release).ExecuteNonQuery();
     }
 
     /// <summary>Undoes the piece of work since <see cref="CreateSavepoint"/>, leaving the rest of the batch.</summary>
-    public void RollbackToSavepoint() =>
-        Query($"ROLLBACK TO SAVEPOINT {SavepointName}", $"ROLLBACK TRANSACTION {SavepointName}", parameterCount: 0).ExecuteNonQuery();
+    public void RollbackToSavepoint() => Prepared(SavepointSql(_sqlServer).Rollback).ExecuteNonQuery();
+
+    private DbCommand Prepared(string sql) => Query(sql, sql, parameterCount: 0);
 
     /// <summary>Reads a stored value back into its model type through the property's converter.</summary>
     public T FromProvider<T, TEntity>(string propertyName, object value)
