@@ -29,10 +29,7 @@ public sealed class DatabaseWriter(
     /// <summary>The meter of the writer's instruments (read them with <c>dotnet-counters monitor --counters BlazorKeyPortal.DatabaseWriter</c>).</summary>
     public const string MeterName = "BlazorKeyPortal.DatabaseWriter";
 
-    private readonly Histogram<int> _batchSize = meters.Create(MeterName).CreateHistogram<int>(
-        "portal.writer.batch.size", "{item}", "Pieces of work committed together in one transaction.");
-    private readonly Histogram<double> _batchDuration = meters.Create(MeterName).CreateHistogram<double>(
-        "portal.writer.batch.duration", "ms", "Time from the start of a batch to its commit, fsync included.");
+    private readonly WriterMetrics _metrics = new(meters.Create(MeterName));
     private readonly Channel<IWriteItem> _queue = Channel.CreateUnbounded<IWriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _chainLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
@@ -110,8 +107,8 @@ public sealed class DatabaseWriter(
             {
                 var started = Stopwatch.GetTimestamp();
                 CommitBatch(batch);
-                _batchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                _batchSize.Record(batch.Count);
+                _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _metrics.BatchSize.Record(batch.Count);
                 batch.Clear();
             }
         }
@@ -269,6 +266,15 @@ public sealed class DatabaseWriter(
             Statements.Dispose();
             Db.Dispose();
         }
+    }
+
+    private sealed class WriterMetrics(Meter meter)
+    {
+        public Histogram<int> BatchSize { get; } = meter.CreateHistogram<int>(
+            "portal.writer.batch.size", "{item}", "Pieces of work committed together in one transaction.");
+
+        public Histogram<double> BatchDuration { get; } = meter.CreateHistogram<double>(
+            "portal.writer.batch.duration", "ms", "Time from the start of a batch to its commit, fsync included.");
     }
 
     private interface IWriteItem
