@@ -18,33 +18,15 @@ public sealed class WalCheckpointer(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.Provider != DatabaseProvider.Sqlite) return; // SQL Server manages its own log
-        using var timer = new PeriodicTimer(Interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await CheckpointAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Provider != DatabaseProvider.Sqlite
+            ? Task.CompletedTask // SQL Server manages its own log
+            : PeriodicWork.RunAsync(time, Interval, CheckpointAsync,
+                ex => logger.LogWarning(ex, "A write-ahead log checkpoint failed; the next one follows in {Interval}.", Interval), stoppingToken);
 
-    /// <summary>Runs one passive checkpoint. A failure is logged and the next tick tries again.</summary>
-    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "A write-ahead log checkpoint failed; the next one follows in {Interval}.", Interval);
-        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
     }
 }

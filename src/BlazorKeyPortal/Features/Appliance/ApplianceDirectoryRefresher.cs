@@ -1,3 +1,4 @@
+using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Features.Catalog;
 using Microsoft.Extensions.Options;
 
@@ -56,23 +57,9 @@ public sealed class ApplianceDirectoryRefresher(
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!keyAuthority.Value.IsAppliance) return;
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds), time);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The catalog could not be reloaded (database); the next tick tries again.
-                logger.LogError(ex, "Refreshing routing from the appliance failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !keyAuthority.Value.IsAppliance ? Task.CompletedTask
+            // A round that fails on the database (the catalog could not be reloaded) is retried at the next tick.
+            : PeriodicWork.RunAsync(time, TimeSpan.FromSeconds(options.Value.RefreshSeconds), RefreshAsync,
+                ex => logger.LogError(ex, "Refreshing routing from the appliance failed."), stoppingToken, runFirst: true);
 }

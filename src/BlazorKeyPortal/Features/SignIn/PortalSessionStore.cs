@@ -194,30 +194,16 @@ internal sealed class PortalSessionSweeper(PortalSessionStore sessions, TimeProv
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // A failed sweep waits for the next hour; the database may have been busy or unavailable.
+        PeriodicWork.RunAsync(time, Period, SweepAsync, ex => logger.LogWarning(ex, "Expired portal sessions could not be removed."), stoppingToken);
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
-        try
+        var deleted = await sessions.RemoveExpiredAsync(cancellationToken);
+        if (deleted > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var deleted = await sessions.RemoveExpiredAsync(stoppingToken);
-                    if (deleted > 0 && logger.IsEnabled(LogLevel.Information))
-                    {
-                        logger.LogInformation("Removed {Count} expired portal sessions.", deleted);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The next hour tries again; the database may have been busy or unavailable.
-                    logger.LogWarning(ex, "Expired portal sessions could not be removed.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            logger.LogInformation("Removed {Count} expired portal sessions.", deleted);
         }
     }
 }
