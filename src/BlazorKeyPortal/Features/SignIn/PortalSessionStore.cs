@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
@@ -184,7 +183,7 @@ public sealed class PortalSessionStore(
     private static string SubjectOf(AuthenticationTicket ticket) => ticket.Principal.FindFirst(PortalClaims.Subject)?.Value ?? "";
 
     /// <summary>The row id of a session key: its SHA-256, so the table alone opens no session.</summary>
-    private static string IdOf(string key) => WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static string IdOf(string key) => PortalClaims.Fingerprint(key);
 
     private sealed record CachedTicket(AuthenticationTicket Ticket, DateTimeOffset ExpiresAt, DateTimeOffset FreshUntil);
 }

@@ -59,8 +59,10 @@ public static class PortalClaims
     }
 
     /// <summary>The fingerprint of a security stamp carried in <see cref="SecurityStamp"/>; null for no stamp.</summary>
-    public static string? StampFingerprint(string? stamp) =>
-        string.IsNullOrEmpty(stamp) ? null : WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)));
+    public static string? StampFingerprint(string? stamp) => string.IsNullOrEmpty(stamp) ? null : Fingerprint(stamp);
+
+    /// <summary>The SHA-256 of <paramref name="value"/>, base64url: what the portal keeps instead of a secret it only compares.</summary>
+    internal static string Fingerprint(string value) => WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     /// <summary>The portal roles of <paramref name="user"/>, sorted.</summary>
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) =>
