@@ -1,4 +1,6 @@
 using BlazorKeyPortal.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
@@ -47,6 +49,8 @@ public static class ApiAccessServiceCollectionExtensions
             aspNetCore.DisableTransportSecurityRequirement = options.Value.AllowHttp);
 
         services.AddSingleton<ApiTokenCache>();
+        // Replaces ASP.NET Core's provider whether AddAuthentication has run yet or not (it only tries to add its own).
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, MachineEndpointAuthenticationHandlerProvider>());
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiBearerHandler>(ApiBearerHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAccessPolicies.CommandApi, policy => policy

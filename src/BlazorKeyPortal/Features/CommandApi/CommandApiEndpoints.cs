@@ -18,6 +18,7 @@ public static class CommandApiEndpoints
                 })
             .RequireAuthorization(ApiAccessPolicies.CommandApi)
             .DisableAntiforgery()
+            .ForMachineClients()
             .WithName("CommandApi");
         return endpoints;
     }

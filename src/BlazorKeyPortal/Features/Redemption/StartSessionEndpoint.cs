@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.SessionKeys;
@@ -23,6 +24,7 @@ public static class StartSessionEndpoint
             // No cookie or sign-in is involved, so there is no ambient authority for a forged request to borrow.
             .DisableAntiforgery()
             .AllowAnonymous()
+            .ForMachineClients()
             .WithName("StartSession");
         return endpoints;
     }
