@@ -90,6 +90,31 @@ public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<Po
         portal.Get<AuditChain>().Head.ShouldBe(new ChainHead(head.Sequence, head.Hash));
     }
 
+    [Fact]
+    public async Task Other_work_in_the_batch_of_a_failing_repeatable_piece_runs_once_and_commits()
+    {
+        portal.Started();
+        var writer = portal.Get<DatabaseWriter>();
+        using var gate = new ManualResetEventSlim();
+        var runs = new int[3];
+
+        var holding = portal.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(10)));
+        var once = writer.WriteAsync(scope => { runs[0]++; return AddSkill(scope, "once_1"); });
+        var failing = writer.WriteRepeatableAsync<int>(scope => { runs[1]++; AddSkill(scope, "once_bad"); throw new InvalidOperationException("refused"); });
+        var repeatable = writer.WriteRepeatableAsync(scope => { runs[2]++; return AddSkill(scope, "once_3"); });
+        gate.Set();
+
+        (await holding).ShouldBeTrue();
+        await once;
+        await repeatable;
+        await Should.ThrowAsync<InvalidOperationException>(failing);
+        // Repeatable work runs first, so the rollback it needed came before the other work had run at all.
+        runs.ShouldBe([1, 1, 1]);
+        await using var db = portal.CreateDbContext();
+        (await db.Skills.Where(s => s.CodeName.StartsWith("once_")).Select(s => s.CodeName).OrderBy(c => c).ToListAsync()).ShouldBe(["once_1", "once_3"]);
+        (await db.AuditEntries.CountAsync(e => e.SubjectId == "once_1")).ShouldBe(1);
+    }
+
     private static int AddSkill(WriteScope scope, string code)
     {
         scope.Db.Skills.Add(new Skill { CodeName = code, Name = code });

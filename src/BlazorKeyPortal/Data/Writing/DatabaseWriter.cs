@@ -10,8 +10,7 @@ namespace BlazorKeyPortal.Data.Writing;
 
 /// <summary>
 /// The one writer of keys, sessions and audit entries. Callers queue work; a dedicated thread takes
-/// whatever is waiting, runs each piece of work in its own savepoint inside one transaction and commits
-/// once (group commit), so SQLite never sees competing writers and one fsync serves many callers.
+/// whatever is waiting, runs it inside one transaction and commits once (group commit), so SQLite never sees competing writers and one fsync serves many callers.
 /// A caller's task completes only after the batch holding its work has committed.
 /// </summary>
 /// <remarks>
@@ -45,8 +44,8 @@ public sealed class DatabaseWriter(
 
     /// <summary>
     /// As <see cref="WriteAsync{T}"/>, for hot paths whose work may run more than once: it reads and writes only
-    /// through the scope and changes nothing outside it (no captured entity, no cache). Such work shares a
-    /// savepoint with its repeatable neighbours; if one of them fails, the others are rolled back and run again.
+    /// through the scope and changes nothing outside it (no captured entity, no cache). Such work runs without a
+    /// savepoint; if one piece fails, the batch's transaction is rolled back and the others run again.
     /// </summary>
     public Task<T> WriteRepeatableAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken = default) =>
         Enqueue(new WriteItem<T>(work, isRepeatable: true, cancellationToken));
@@ -138,22 +137,7 @@ public sealed class DatabaseWriter(
         try
         {
             _session ??= WriterSession.Open(contextFactory, options.Value);
-            var (db, statements) = (_session.Db, _session.Statements);
-            using var transaction = db.Database.BeginTransaction();
-            statements.Enlist(transaction.GetDbTransaction());
-            var scope = new WriteScope(db, statements, chain, time);
-            for (var start = 0; start < batch.Count;)
-            {
-                // A run of repeatable work shares one savepoint; other work gets one of its own.
-                var end = start + 1;
-                if (batch[start].IsRepeatable)
-                {
-                    while (end < batch.Count && batch[end].IsRepeatable) end++;
-                }
-                RunTogether(scope, batch.GetRange(start, end - start), succeeded);
-                start = end;
-            }
-            transaction.Commit();
+            RunAndCommit(_session, batch, headAtStart, succeeded);
         }
         catch (Exception ex)
         {
@@ -173,43 +157,87 @@ public sealed class DatabaseWriter(
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="items"/> inside one savepoint. If one of them fails, the savepoint is rolled back and the
-    /// others run again, each inside a savepoint of its own, so that the failure takes nothing else with it.
-    /// (A savepoint makes SQLite copy every page the work changes; one per key was a sixth of the writer's time.)
-    /// </summary>
-    private void RunTogether(WriteScope scope, List<IWriteItem> items, List<IWriteItem> succeeded)
+    private void RunAndCommit(WriterSession session, List<IWriteItem> batch, ChainHead headAtStart, List<IWriteItem> succeeded)
     {
-        var db = scope.Db;
-        var headBefore = chain.Head;
-        scope.Statements.CreateSavepoint();
+        var scope = new WriteScope(session.Db, session.Statements, chain, time);
+        // Repeatable work runs first, straight in the transaction, with no savepoint: a savepoint makes SQLite copy
+        // every page the work changes (a tenth of the writer's time per key). If one piece fails, the transaction is
+        // rolled back, which loses nothing else because nothing else has run yet, and the rest runs again without it.
+        var repeatable = batch.Where(i => i.IsRepeatable).ToList();
+        while (true)
+        {
+            using var transaction = session.Db.Database.BeginTransaction();
+            session.Statements.Enlist(transaction.GetDbTransaction());
+            if (RunRepeatable(scope, repeatable) is var (failed, error))
+            {
+                transaction.Rollback();
+                chain.Head = headAtStart;
+                repeatable[failed].Fail(error);
+                repeatable.RemoveAt(failed);
+                continue;
+            }
+            succeeded.AddRange(repeatable);
+
+            // Other work may change what running it again would not undo (captured entities, caches): each piece gets
+            // a savepoint of its own, so that a failure takes nothing else with it.
+            foreach (var item in batch.Where(i => !i.IsRepeatable))
+            {
+                RunInSavepoint(scope, item, succeeded);
+            }
+            transaction.Commit();
+            return;
+        }
+    }
+
+    /// <summary>Runs <paramref name="items"/> in order; returns the first that failed, and why, or null when all ran.</summary>
+    private static (int Index, Exception Error)? RunRepeatable(WriteScope scope, List<IWriteItem> items)
+    {
         for (var i = 0; i < items.Count; i++)
         {
             try
             {
-                items[i].Run(scope);
-                // Work that used only prepared statements leaves nothing tracked: skip EF's save pipeline.
-                if (db.ChangeTracker.HasChanges()) db.SaveChanges();
+                Run(scope, items[i]);
             }
             catch (Exception ex)
             {
-                scope.Statements.RollbackToSavepoint();
-                scope.Statements.ReleaseSavepoint();
-                chain.Head = headBefore;
-                items[i].Fail(ex);
-                foreach (var other in items.Where((_, j) => j != i))
-                {
-                    RunTogether(scope, [other], succeeded);
-                }
-                return;
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
+                return (i, ex);
             }
         }
+        return null;
+    }
+
+    private void RunInSavepoint(WriteScope scope, IWriteItem item, List<IWriteItem> succeeded)
+    {
+        var headBefore = chain.Head;
+        scope.Statements.CreateSavepoint();
+        try
+        {
+            Run(scope, item);
+        }
+        catch (Exception ex)
+        {
+            scope.Statements.RollbackToSavepoint();
+            scope.Statements.ReleaseSavepoint();
+            chain.Head = headBefore;
+            item.Fail(ex);
+            return;
+        }
         scope.Statements.ReleaseSavepoint();
-        succeeded.AddRange(items);
+        succeeded.Add(item);
+    }
+
+    private static void Run(WriteScope scope, IWriteItem item)
+    {
+        try
+        {
+            item.Run(scope);
+            // Work that used only prepared statements leaves nothing tracked: skip EF's save pipeline.
+            if (scope.Db.ChangeTracker.HasChanges()) scope.Db.SaveChanges();
+        }
+        finally
+        {
+            scope.Db.ChangeTracker.Clear();
+        }
     }
 
     private static void FailAll(IEnumerable<IWriteItem> items, Exception ex)
@@ -246,8 +274,8 @@ public sealed class DatabaseWriter(
                 db.Database.OpenConnection();
                 if (db.Database.IsSqlite())
                 {
-                    // Checkpoints run on their own thread (WalCheckpointer), off this serial path. Each piece of
-                    // work's savepoint copies the pages it changes into a sub-journal: kept in memory, not spilled to
+                    // Checkpoints run on their own thread (WalCheckpointer), off this serial path. A savepoint (taken
+                    // for work that cannot run again) copies the pages it changes into a sub-journal: kept in memory, not spilled to
                     // a temporary file (that cost 15 % of the writer's time). An 8 MB cache holds the key indexes'
                     // hot pages; SQLite walks the whole cache at every commit, so a much larger one costs more than it saves.
                     db.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;");
@@ -331,7 +359,7 @@ public sealed class WriteScope
     public PreparedStatements Statements { get; }
 
     /// <summary>
-    /// Appends an entry to the audit chain, written at once inside the work's savepoint: it is committed
+    /// Appends an entry to the audit chain, written at once inside the work's transaction: it is committed
     /// with the work's other changes or rolled back with them.
     /// </summary>
     public AuditEntry Audit(AuditRecord record)

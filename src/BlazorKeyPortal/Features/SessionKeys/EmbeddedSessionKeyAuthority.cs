@@ -23,6 +23,8 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
         var alphabet = order.Catalog.Settings.ShortKeyAlphabet;
         var customFieldsJson = order.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(order.CustomFields);
         var skills = order.Skills.Count == 0 ? null : string.Join(',', order.Skills);
+        // Drawn here, off the writer's thread: nearly always the first draw is free.
+        var firstShortKey = KeyMaterial.NewShortKey(alphabet);
 
         // Only what needs the database runs on the single writer's thread; the invitation is written afterwards.
         var key = await writer.WriteRepeatableAsync(scope =>
@@ -30,7 +32,7 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
             var now = time.GetUtcNow();
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
             var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
-            var shortKey = ClaimShortKey(scope.Statements, alphabet, now);
+            var shortKey = ClaimShortKey(scope.Statements, firstShortKey, alphabet, now);
 
             var row = new SessionKey
             {
@@ -75,7 +77,7 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
     /// Draws short keys until one is free among live keys. A key that expired but still holds its short key
     /// gives it up here, so expired keys never exhaust the space.
     /// </summary>
-    private static string ClaimShortKey(PreparedStatements statements, ShortKeyAlphabet alphabet, DateTimeOffset now)
+    private static string ClaimShortKey(PreparedStatements statements, string firstCandidate, ShortKeyAlphabet alphabet, DateTimeOffset now)
     {
         var find = statements.Query(
             sqlite: "SELECT \"Id\", \"ExpiresAt\" FROM \"SessionKeys\" WHERE \"LiveShortKey\" = @p0 LIMIT 1",
@@ -83,7 +85,7 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
             parameterCount: 1);
         for (var attempt = 0; attempt < MaxShortKeyAttempts; attempt++)
         {
-            var candidate = KeyMaterial.NewShortKey(alphabet);
+            var candidate = attempt == 0 ? firstCandidate : KeyMaterial.NewShortKey(alphabet);
             find.Parameters[0].Value = candidate;
             long holderId;
             DateTimeOffset holderExpires;
