@@ -1,6 +1,8 @@
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace BlazorKeyPortal.Tests.Data;
@@ -58,6 +60,34 @@ public sealed class PreparedStatementsTests
         ParseErrors(create).ShouldBeEmpty();
         ParseErrors(rollback).ShouldBeEmpty();
         release.ShouldBeNull(); // a SQL Server savepoint ends with its transaction
+    }
+
+    [Fact]
+    public async Task A_row_inserted_on_sqlite_reads_back_through_ef_exactly_as_it_was_written()
+    {
+        await using var portal = new PortalFactory().Started();
+        var issuedAt = new DateTimeOffset(2026, 11, 30, 12, 34, 56, TimeSpan.Zero);
+        var written = await portal.WriteAsync(scope =>
+        {
+            var key = new SessionKey
+            {
+                ShortKey = "1234567", LiveShortKey = null, AccessKey = new string('a', 32), QueueKind = QueueKind.Team, QueueId = 1,
+                QueueTeamId = 1, RequestedQueue = "team:1", ExternalKey = "", CustomFieldsJson = "{\"größe\":\"✓ 日本\"}", Priority = null,
+                Skills = null, TtlSeconds = 600, TtlWasGiven = true, IssuedAt = issuedAt, ExpiresAt = issuedAt.AddSeconds(600), SiteId = 1,
+                UrlHostname = "support.localhost", KeyUrl = "http://support.localhost/?ak=" + new string('a', 32), AvailableAtIssue = false,
+                IssuerKind = IssuerKind.User, IssuedBy = "agent", Origin = KeyOrigin.Embedded,
+            };
+            scope.Statements.Insert(key);
+            return key;
+        });
+
+        await using var db = portal.CreateDbContext();
+        var read = await db.SessionKeys.AsNoTracking().SingleAsync(k => k.Id == written.Id);
+        written.Id.ShouldBeGreaterThan(0);
+        read.ShouldBeEquivalentTo(written);
+        read.ExternalKey.ShouldBe(""); // empty text stays text, not NULL
+        read.LiveShortKey.ShouldBeNull();
+        read.CustomFieldsJson.ShouldBe("{\"größe\":\"✓ 日本\"}");
     }
 
     private static IEnumerable<string> ParseErrors(string sql)

@@ -23,16 +23,16 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
         var alphabet = order.Catalog.Settings.ShortKeyAlphabet;
         var customFieldsJson = order.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(order.CustomFields);
         var skills = order.Skills.Count == 0 ? null : string.Join(',', order.Skills);
-        // Drawn here, off the writer's thread: nearly always the first draw is free.
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
+        // Only what needs the database runs on the single writer's thread. The first short key and the audit entry's
+        // details for it are made here; nearly always that key is free, and the writer uses them as they are.
         var firstShortKey = KeyMaterial.NewShortKey(alphabet);
+        var firstDetails = AuditRecord.Serialize(IssuedKeyDetails.Of(firstShortKey, expiresAt, skills, order));
 
-        // Only what needs the database runs on the single writer's thread; the invitation is written afterwards.
         var key = await writer.WriteRepeatableAsync(scope =>
         {
-            var now = time.GetUtcNow();
-            var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
-            var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
-            var shortKey = ClaimShortKey(scope.Statements, firstShortKey, alphabet, now);
+            var shortKey = ClaimShortKey(scope.Statements, firstShortKey, alphabet, time.GetUtcNow());
 
             var row = new SessionKey
             {
@@ -62,8 +62,10 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
             };
             scope.Statements.Insert(row); // sets row.Id, which names the key in its audit entry
 
+            var details = shortKey == firstShortKey ? firstDetails
+                : AuditRecord.Serialize(IssuedKeyDetails.Of(shortKey, expiresAt, skills, order));
             scope.Audit(new AuditRecord(order.Issuer.Actor, AuditActions.KeyIssued, AuditSubjects.SessionKey,
-                row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditRecord.Serialize(IssuedKeyDetails.Of(row, order))));
+                row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details));
 
             return row;
         }, cancellationToken);
@@ -115,8 +117,8 @@ internal sealed record IssuedKeyDetails(
     string ShortKey, string Queue, int? QueueId, string RequestedQueue, string Site, string UrlHostname, string? ExternalKey,
     int Ttl, long Expires, int? Priority, string? Skills, IReadOnlyDictionary<string, string>? CustomFields, bool Available, string Origin)
 {
-    public static IssuedKeyDetails Of(SessionKey key, KeyIssueOrder order) => new(
-        key.ShortKey, order.Queue.KindName, key.QueueId, key.RequestedQueue, order.Site.Name, key.UrlHostname, key.ExternalKey,
-        key.TtlSeconds, key.ExpiresAt.ToUnixTimeSeconds(), key.Priority, key.Skills,
-        order.CustomFields.Count == 0 ? null : order.CustomFields, key.AvailableAtIssue, key.Origin.ToString());
+    public static IssuedKeyDetails Of(string shortKey, DateTimeOffset expiresAt, string? skills, KeyIssueOrder order) => new(
+        shortKey, order.Queue.KindName, order.Queue.Id, order.RequestedQueue, order.Site.Name, order.UrlHostname, order.ExternalKey,
+        order.TtlSeconds, expiresAt.ToUnixTimeSeconds(), order.Priority, skills,
+        order.CustomFields.Count == 0 ? null : order.CustomFields, order.Available, nameof(KeyOrigin.Embedded));
 }
