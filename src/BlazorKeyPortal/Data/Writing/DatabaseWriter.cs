@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using BlazorKeyPortal.Data.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -106,6 +107,7 @@ public sealed class DatabaseWriter(
             {
                 var started = Stopwatch.GetTimestamp();
                 CommitBatch(batch);
+                KeepLogWithinLimit();
                 _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 _metrics.BatchSize.Record(batch.Count);
                 batch.Clear();
@@ -113,6 +115,21 @@ public sealed class DatabaseWriter(
         }
         _session?.Dispose();
         _session = null;
+    }
+
+    private void KeepLogWithinLimit()
+    {
+        try
+        {
+            _session?.KeepLogWithinLimit();
+        }
+        catch (Exception ex)
+        {
+            // The batch is committed already; the next batch tries again, on a fresh connection.
+            logger.LogWarning(ex, "The write-ahead log could not be checkpointed after a batch.");
+            _session?.Dispose();
+            _session = null;
+        }
     }
 
     private void LoadChainHead()
@@ -255,10 +272,15 @@ public sealed class DatabaseWriter(
     /// </summary>
     private sealed class WriterSession : IDisposable
     {
-        private WriterSession(PortalDbContext db)
+        private readonly string? _logPath;
+        private readonly long _logSizeLimit;
+
+        private WriterSession(PortalDbContext db, string? logPath, long logSizeLimit)
         {
             Db = db;
             Statements = new PreparedStatements(db);
+            _logPath = logPath;
+            _logSizeLimit = logSizeLimit;
         }
 
         public PortalDbContext Db { get; }
@@ -279,13 +301,34 @@ public sealed class DatabaseWriter(
                     // a temporary file (that cost 15 % of the writer's time). An 8 MB cache holds the key indexes'
                     // hot pages; SQLite walks the whole cache at every commit, so a much larger one costs more than it saves.
                     db.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;");
+                    // When this connection starts the log again from its beginning, SQLite cuts the file back to this size.
+                    var limit = options.WalSizeLimitMegabytes * 1024L * 1024L;
+                    var sizeLimit = FormattableString.Invariant($"PRAGMA journal_size_limit={limit};"); // a pragma takes no parameters
+                    db.Database.ExecuteSqlRaw(sizeLimit);
+                    return new WriterSession(db, ((SqliteConnection)db.Database.GetDbConnection()).DataSource + "-wal", limit);
                 }
-                return new WriterSession(db);
+                return new WriterSession(db, logPath: null, logSizeLimit: 0);
             }
             catch
             {
                 db.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// Once the log has grown past its limit, copies what the background checkpoint has not copied yet (at most about
+        /// a second's worth) into the database file. No frame can be added meanwhile, since this is the only writer, so the
+        /// checkpoint completes, and the next batch starts the log again from its beginning. A passive checkpoint never
+        /// waits: frames a reader still needs stay, and the next batch tries again.
+        /// </summary>
+        public void KeepLogWithinLimit()
+        {
+            if (_logPath is null) return;
+            var log = new FileInfo(_logPath);
+            if (log.Exists && log.Length > _logSizeLimit)
+            {
+                Db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(PASSIVE);");
             }
         }
 
