@@ -11,7 +11,8 @@ namespace BlazorKeyPortal.Data.Writing;
 
 /// <summary>
 /// The one writer of keys, sessions and audit entries. Callers queue work; a dedicated thread takes
-/// whatever is waiting, runs it inside one transaction and commits once (group commit), so SQLite never sees competing writers and one fsync serves many callers.
+/// whatever is waiting, runs it inside one transaction and commits once (group commit), so SQLite never sees
+/// competing writers and one fsync serves many callers.
 /// A caller's task completes only after the batch holding its work has committed.
 /// </summary>
 /// <remarks>
@@ -107,10 +108,10 @@ public sealed class DatabaseWriter(
             {
                 var started = Stopwatch.GetTimestamp();
                 CommitBatch(batch);
-                KeepLogWithinLimit();
                 _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 _metrics.BatchSize.Record(batch.Count);
                 batch.Clear();
+                KeepLogWithinLimit();
             }
         }
         _session?.Dispose();
@@ -297,8 +298,8 @@ public sealed class DatabaseWriter(
                 if (db.Database.IsSqlite())
                 {
                     // Checkpoints run on their own thread (WalCheckpointer), off this serial path. A savepoint (taken
-                    // for work that cannot run again) copies the pages it changes into a sub-journal: kept in memory, not spilled to
-                    // a temporary file (that cost 15 % of the writer's time). An 8 MB cache holds the key indexes'
+                    // for work that cannot run again) copies the pages it changes into a sub-journal: kept in memory, not
+                    // spilled to a temporary file (that cost 15 % of the writer's time). An 8 MB cache holds the key indexes'
                     // hot pages; SQLite walks the whole cache at every commit, so a much larger one costs more than it saves.
                     db.Database.ExecuteSqlRaw("PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;");
                     // When this connection starts the log again from its beginning, SQLite cuts the file back to this size.
