@@ -35,6 +35,7 @@ public sealed class DatabaseWriter(
     private readonly TaskCompletionSource _chainLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private WriterSession? _session; // touched only by the writer thread
+    private int _backgroundCheckpointed;
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer thread inside the next batch's transaction and returns its
@@ -118,11 +119,22 @@ public sealed class DatabaseWriter(
         _session = null;
     }
 
+    /// <summary>Called by <see cref="WalCheckpointer"/> after each pass; see <see cref="LogNeedsCheckpoint"/>.</summary>
+    public void OnBackgroundCheckpoint() => Volatile.Write(ref _backgroundCheckpointed, 1);
+
+    /// <summary>
+    /// Whether the writer checkpoints the log itself after a batch. Past the limit it waits for a background pass to end,
+    /// which leaves only what was written during that pass to copy while no batch can run; past twice the limit (the
+    /// background checkpoint failing or far behind) it does not wait.
+    /// </summary>
+    public static bool LogNeedsCheckpoint(long logLength, long limit, bool justAfterBackgroundPass) =>
+        logLength > 2 * limit || (justAfterBackgroundPass && logLength > limit);
+
     private void KeepLogWithinLimit()
     {
         try
         {
-            _session?.KeepLogWithinLimit();
+            _session?.KeepLogWithinLimit(justAfterBackgroundPass: Interlocked.Exchange(ref _backgroundCheckpointed, 0) == 1);
         }
         catch (Exception ex)
         {
@@ -318,16 +330,16 @@ public sealed class DatabaseWriter(
         }
 
         /// <summary>
-        /// Once the log has grown past its limit, copies what the background checkpoint has not copied yet (at most about
-        /// a second's worth) into the database file. No frame can be added meanwhile, since this is the only writer, so the
-        /// checkpoint completes, and the next batch starts the log again from its beginning. A passive checkpoint never
-        /// waits: frames a reader still needs stay, and the next batch tries again.
+        /// Once the log has grown past its limit, copies what the background checkpoint has not copied yet into the
+        /// database file. No frame can be added meanwhile, since this is the only writer, so the checkpoint completes, and
+        /// the next batch starts the log again from its beginning. A passive checkpoint never waits: frames a reader still
+        /// needs stay, and a later batch tries again.
         /// </summary>
-        public void KeepLogWithinLimit()
+        public void KeepLogWithinLimit(bool justAfterBackgroundPass)
         {
             if (_logPath is null) return;
             var log = new FileInfo(_logPath);
-            if (log.Exists && log.Length > _logSizeLimit)
+            if (log.Exists && LogNeedsCheckpoint(log.Length, _logSizeLimit, justAfterBackgroundPass))
             {
                 Db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(PASSIVE);");
             }

@@ -12,6 +12,7 @@ namespace BlazorKeyPortal.Data.Writing;
 /// </summary>
 public sealed class WalCheckpointer(
     IDbContextFactory<PortalDbContext> contextFactory,
+    DatabaseWriter writer,
     IOptions<DatabaseOptions> options,
     TimeProvider time,
     ILogger<WalCheckpointer> logger) : BackgroundService
@@ -28,5 +29,8 @@ public sealed class WalCheckpointer(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+        // What this pass could not copy was written while it ran: if the log is too long, now is when the writer's own
+        // checkpoint has the least left to copy.
+        writer.OnBackgroundCheckpoint();
     }
 }
