@@ -22,10 +22,11 @@ internal sealed class NativeSqliteInsert : IDisposable
     {
         _connection = connection;
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
-        if (raw.sqlite3_bind_parameter_count(_statement) != parameterCount)
+        var bound = raw.sqlite3_bind_parameter_count(_statement);
+        if (bound != parameterCount)
         {
             _statement.Dispose();
-            throw new InvalidOperationException($"The insert has {raw.sqlite3_bind_parameter_count(_statement)} parameters, not {parameterCount}: {sql}");
+            throw new InvalidOperationException($"The insert has {bound} parameters, not {parameterCount}: {sql}");
         }
     }
 

@@ -109,11 +109,12 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
     /// than <c>RETURNING</c>: SQLite runs <c>RETURNING</c> as a trigger, and a statement with a trigger writes a statement
     /// journal (a copy of every page it changes) in case it must be undone; that was a tenth of the writer's time per key.
     /// </remarks>
-    private sealed class InsertStatement(DbCommand command, Column[] columns, Column? generatedKey, bool nativeOnSqlite) : IDisposable
+    private sealed class InsertStatement(string sql, DbConnection connection, DbCommand? command, Column[] columns, Column? generatedKey) : IDisposable
     {
         private NativeSqliteInsert? _native;
 
-        public IEnumerable<DbCommand> Commands => [command];
+        /// <summary>What each batch enlists: SQL Server's command. SQLite's native statement runs in its connection's transaction.</summary>
+        public IEnumerable<DbCommand> Commands => command is null ? [] : [command];
 
         public static InsertStatement Create(PortalDbContext db, Type type, bool sqlServer)
         {
@@ -130,7 +131,11 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
             var text = generated is not null && sqlServer
                 ? $"INSERT INTO {target} ({names}) OUTPUT INSERTED.{sql.DelimitIdentifier(generated.Name)} VALUES ({values})"
                 : $"INSERT INTO {target} ({names}) VALUES ({values})";
+            return new InsertStatement(text, db.Database.GetDbConnection(), sqlServer ? AdoCommand(db, text, columns) : null, columns, generated);
+        }
 
+        private static DbCommand AdoCommand(PortalDbContext db, string text, Column[] columns)
+        {
             var command = NewCommand(db, text);
             for (var i = 0; i < columns.Length; i++)
             {
@@ -139,16 +144,16 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
                 if (columns[i].DbType is DbType dbType) parameter.DbType = dbType;
                 command.Parameters.Add(parameter);
             }
-            return new InsertStatement(command, columns, generated, nativeOnSqlite: !sqlServer);
+            return command;
         }
 
         public void Execute(object entity)
         {
-            if (nativeOnSqlite)
+            if (command is null)
             {
-                _native ??= new NativeSqliteInsert((SqliteConnection)command.Connection!, command.CommandText, columns.Length);
-                var rowId = _native.Execute(entity, columns);
-                generatedKey?.Clr.SetValue(entity, Convert.ChangeType(rowId, generatedKey.Clr.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+                // Prepared on first use: the connection is open by then (not when only the SQL is asked for).
+                _native ??= new NativeSqliteInsert((SqliteConnection)connection, sql, columns.Length);
+                SetGeneratedKey(entity, _native.Execute(entity, columns));
                 return;
             }
             for (var i = 0; i < columns.Length; i++)
@@ -160,15 +165,17 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
                 command.ExecuteNonQuery();
                 return;
             }
-            var id = command.ExecuteScalar()!;
-            generatedKey.Clr.SetValue(entity, Convert.ChangeType(id, generatedKey.Clr.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            SetGeneratedKey(entity, command.ExecuteScalar()!);
         }
 
-        public string Sql => command.CommandText;
+        public string Sql => sql;
+
+        private void SetGeneratedKey(object entity, object id) =>
+            generatedKey?.Clr.SetValue(entity, Convert.ChangeType(id, generatedKey.Clr.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
 
         public void Dispose()
         {
-            command.Dispose();
+            command?.Dispose();
             _native?.Dispose();
         }
     }
