@@ -65,19 +65,13 @@ public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Repeatable_work_whose_neighbour_fails_is_run_again_on_its_own_and_committed_once()
     {
-        portal.Started();
-        var writer = portal.Get<DatabaseWriter>();
-        using var gate = new ManualResetEventSlim();
         var runs = new int[3];
 
-        // While the writer waits on the gate, the three pieces queue up and are taken as one batch.
-        var holding = portal.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(10)));
-        var first = writer.WriteRepeatableAsync(scope => { runs[0]++; return AddSkill(scope, "repeatable_1"); });
-        var failing = writer.WriteRepeatableAsync<int>(scope => { runs[1]++; AddSkill(scope, "repeatable_bad"); throw new InvalidOperationException("refused"); });
-        var third = writer.WriteRepeatableAsync(scope => { runs[2]++; return AddSkill(scope, "repeatable_3"); });
-        gate.Set();
+        var (first, failing, third) = await QueuedAsOneBatchAsync(writer => (
+            writer.WriteRepeatableAsync(scope => { runs[0]++; return AddSkill(scope, "repeatable_1"); }),
+            writer.WriteRepeatableAsync<int>(scope => { runs[1]++; AddSkill(scope, "repeatable_bad"); throw new InvalidOperationException("refused"); }),
+            writer.WriteRepeatableAsync(scope => { runs[2]++; return AddSkill(scope, "repeatable_3"); })));
 
-        (await holding).ShouldBeTrue();
         await first;
         await third;
         (await Should.ThrowAsync<InvalidOperationException>(failing)).Message.ShouldBe("refused");
@@ -93,18 +87,13 @@ public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Other_work_in_the_batch_of_a_failing_repeatable_piece_runs_once_and_commits()
     {
-        portal.Started();
-        var writer = portal.Get<DatabaseWriter>();
-        using var gate = new ManualResetEventSlim();
         var runs = new int[3];
 
-        var holding = portal.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(10)));
-        var once = writer.WriteAsync(scope => { runs[0]++; return AddSkill(scope, "once_1"); });
-        var failing = writer.WriteRepeatableAsync<int>(scope => { runs[1]++; AddSkill(scope, "once_bad"); throw new InvalidOperationException("refused"); });
-        var repeatable = writer.WriteRepeatableAsync(scope => { runs[2]++; return AddSkill(scope, "once_3"); });
-        gate.Set();
+        var (once, failing, repeatable) = await QueuedAsOneBatchAsync(writer => (
+            writer.WriteAsync(scope => { runs[0]++; return AddSkill(scope, "once_1"); }),
+            writer.WriteRepeatableAsync<int>(scope => { runs[1]++; AddSkill(scope, "once_bad"); throw new InvalidOperationException("refused"); }),
+            writer.WriteRepeatableAsync(scope => { runs[2]++; return AddSkill(scope, "once_3"); })));
 
-        (await holding).ShouldBeTrue();
         await once;
         await repeatable;
         await Should.ThrowAsync<InvalidOperationException>(failing);
@@ -113,6 +102,18 @@ public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<Po
         await using var db = portal.CreateDbContext();
         (await db.Skills.Where(s => s.CodeName.StartsWith("once_")).Select(s => s.CodeName).OrderBy(c => c).ToListAsync()).ShouldBe(["once_1", "once_3"]);
         (await db.AuditEntries.CountAsync(e => e.SubjectId == "once_1")).ShouldBe(1);
+    }
+
+    /// <summary>Holds the writer on a gate while <paramref name="queue"/> queues its work, so that the writer takes it as one batch.</summary>
+    private async Task<T> QueuedAsOneBatchAsync<T>(Func<DatabaseWriter, T> queue)
+    {
+        portal.Started();
+        using var gate = new ManualResetEventSlim();
+        var holding = portal.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(10)));
+        var queued = queue(portal.Get<DatabaseWriter>());
+        gate.Set();
+        (await holding).ShouldBeTrue();
+        return queued;
     }
 
     private static int AddSkill(WriteScope scope, string code)
