@@ -68,6 +68,7 @@ app.MapSignIn();
 app.MapStartSession();
 app.MapPublicSites();
 app.MapHistory();
+app.MapPreferences();
 app.MapPortalUi();
 
 await app.RunAsync();

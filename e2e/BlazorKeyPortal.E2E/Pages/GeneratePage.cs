@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace BlazorKeyPortal.E2E.Pages;
 
 /// <summary>The Generate page (<c>/keys/new</c>) and the result card it shows.</summary>
@@ -7,7 +9,7 @@ public sealed class GeneratePage(IPage page) : PortalLayout(page)
     public ILocator PublicSite => Page.GetByLabel("Public site", new() { Exact = true });
     public ILocator ExternalKey => Page.GetByLabel("External key", new() { Exact = true });
     public ILocator Priority => Page.GetByLabel("Priority", new() { Exact = true });
-    public ILocator Skills => Page.GetByLabel("Skills", new() { Exact = true });
+    public ILocator Skills => Page.GetByRole(AriaRole.Group, new() { Name = "Skills", Exact = true });
     public ILocator TimeToLive => Page.GetByLabel("Time to live", new() { Exact = true });
     public ILocator GenerateButton => Page.GetByRole(AriaRole.Button, new() { Name = "Generate session key" });
     public ILocator Availability => Page.GetByTestId("queue-availability");
@@ -30,33 +32,27 @@ public sealed class GeneratePage(IPage page) : PortalLayout(page)
     public async Task ChooseQueueAsync(string kind, string target)
     {
         await Page.GetByRole(AriaRole.Radio, new() { Name = kind, Exact = true }).CheckAsync();
-        await Queue.ClickAsync();
-        await Queue.FillAsync(target);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = target }).First.ClickAsync();
-        // As a person would: see the choice in the field before moving on (the autocomplete settles on blur).
-        await Assertions.Expect(Queue).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(target)));
+        await SelectAsync(Queue, Queue.Locator("option").Filter(new() { HasText = target }).First);
     }
 
     /// <summary>Picks the first hostname of the public site named <paramref name="siteName"/> (options read "Remote: remote.localhost").</summary>
-    public async Task ChoosePublicSiteAsync(string siteName)
-    {
-        await PublicSite.ClickAsync();
-        await SelectSiteOptionAsync(Page.GetByRole(AriaRole.Option).Filter(new() { HasText = siteName + ": " }).First);
-    }
+    public Task ChoosePublicSiteAsync(string siteName) =>
+        SelectAsync(PublicSite, PublicSite.Locator("option").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(siteName)}: ") }).First);
 
     /// <summary>Picks the public-site option that reads exactly <paramref name="optionText"/> (e.g. "Remote: remote.localhost").</summary>
-    public async Task ChoosePublicSiteOptionAsync(string optionText)
-    {
-        await PublicSite.ClickAsync();
-        await SelectSiteOptionAsync(Page.GetByRole(AriaRole.Option, new() { Name = optionText, Exact = true }));
-    }
+    public Task ChoosePublicSiteOptionAsync(string optionText) =>
+        SelectAsync(PublicSite, PublicSite.Locator("option").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(optionText)}$") }));
 
-    // The field shows the chosen hostname once the choice is committed; nothing else on the form may happen before.
-    private async Task SelectSiteOptionAsync(ILocator option)
+    /// <summary>The public-site options of the site named <paramref name="siteName"/> ("Remote: remote.localhost").</summary>
+    public ILocator SiteOptions(string siteName) =>
+        PublicSite.Locator("option").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(siteName)}: ") });
+
+    // As a person would: pick the option by what it says, and see it chosen before moving on.
+    private static async Task SelectAsync(ILocator select, ILocator option)
     {
-        var hostname = (await option.InnerTextAsync()).Split(": ", 2)[1].Trim();
-        await option.ClickAsync();
-        await Assertions.Expect(PublicSite).ToContainTextAsync(hostname);
+        var value = (await option.GetAttributeAsync("value"))!;
+        await select.SelectOptionAsync(value);
+        await Assertions.Expect(select).ToHaveValueAsync(value);
     }
 
     /// <summary>

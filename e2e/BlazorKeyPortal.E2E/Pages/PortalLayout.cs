@@ -12,6 +12,14 @@ public class PortalLayout(IPage page)
 
     public ILocator Navigation => page.GetByRole(AriaRole.Navigation, new() { Name = "Portal" });
 
-    /// <summary>Clicks before the circuit connects land on prerendered HTML and are lost; the layout marks when it is live.</summary>
-    public Task WaitForInteractiveAsync() => page.Locator("[data-interactive='true']").WaitForAsync();
+    /// <summary>
+    /// Clicks before the circuit connects land on prerendered HTML and are lost. Every interactive part marks itself
+    /// (the layout on interactive pages; the form and the Available / Away switch on the Generate page, ADR-009): the page
+    /// is live once one is and none is still waiting.
+    /// </summary>
+    public async Task WaitForInteractiveAsync()
+    {
+        await page.Locator("[data-interactive='true']").First.WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-interactive='false']")).ToHaveCountAsync(0);
+    }
 }

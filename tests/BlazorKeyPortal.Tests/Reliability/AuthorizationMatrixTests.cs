@@ -75,6 +75,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         new("POST /connect/token",              OpenTo.Anyone,      "built-in provider: the code and its PKCE verifier are the credential"),
         new("GET,POST /connect/endsession",     OpenTo.Anyone,      "built-in provider: ends the caller's own session"),
         new("POST /account/login",              OpenTo.Anyone,      "the sign-in form's password check"),
+        new("POST /account/preferences/theme",  OpenTo.SignedIn,    "the caller's own theme; antiforgery token required"),
         new("site POST /",                      OpenTo.Anyone,      "customers type a session key"),
         new("site POST /start",                 OpenTo.Anyone,      "customers start a session from a key URL"),
         new("site ANY /not-found",              OpenTo.Anyone,      "public sites' not-found page"),
@@ -250,6 +251,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
             var ok = row.OpenTo switch
             {
                 OpenTo.Anyone => policies.Count == 0 || anonymous,
+                OpenTo.SignedIn => !anonymous && policies.Count > 0 && policies.All(p => p is null),
                 OpenTo.ApiAccounts => !anonymous && policies.SequenceEqual([ApiAccessPolicies.CommandApi]),
                 _ => false,
             };
@@ -344,7 +346,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         }
     }
 
-    private enum OpenTo { Anyone, ApiAccounts }
+    private enum OpenTo { Anyone, SignedIn, ApiAccounts }
 
     private sealed record EndpointRow(string Endpoint, OpenTo OpenTo, string Why);
 

@@ -5,6 +5,7 @@ using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -33,6 +34,8 @@ public static class GenerateKeyComponentContext
         context.Services.AddSingleton<TimeProvider>(portal.Clock);
         context.Services.AddScoped<BrowserTimeZone>();
         arrange?.Invoke(context);
+        // As on a circuit: the Generate page's parts are interactive islands and mark themselves live (InteractiveMarker).
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         await context.Render<MudPopoverProvider>().InvokeAsync(() => { });
         return context;
     }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlazorKeyPortal.Tests.Features.GenerateKey;
 
+/// <summary>The Generate page's interactive island: the form, the service's answer, the result.</summary>
 public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -24,9 +25,9 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
             SignInAgent(context);
         });
         context.Services.GetRequiredService<NavigationManager>().NavigateTo("/keys/new?external_key=INC0099999&queue_id=team:1");
-        var cut = context.Render<GenerateKeyPage>();
+        var cut = context.Render<KeyGenerator>();
 
-        await cut.FindAll("button").Single(b => b.TextContent.Contains("Generate session key", StringComparison.Ordinal)).ClickAsync(new());
+        await cut.Find("form").SubmitAsync();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=service-error]").TextContent.ShouldContain("The key store is read-only right now."));
         cut.Find("#external-key").GetAttribute("value").ShouldBe("INC0099999");
@@ -42,9 +43,10 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
             SignInAgent(context);
         });
 
-        var cut = context.Render<GenerateKeyPage>();
+        var cut = context.Render<KeyGenerator>();
 
-        cut.Find("#queue-target").GetAttribute("value").ShouldBe("Tier 1 Support (team:1)");
+        cut.Find("#queue-target").GetAttribute("value").ShouldBe("1");
+        cut.Find("#queue-target option[value='1']").TextContent.ShouldBe("Tier 1 Support (team:1)");
         cut.Find("#public-site").GetAttribute("value").ShouldBe("support.localhost");
     }
 

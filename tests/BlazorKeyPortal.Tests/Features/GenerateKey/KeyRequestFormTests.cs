@@ -82,20 +82,17 @@ public sealed class KeyRequestFormTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Custom_fields_exist_only_while_their_panel_is_open_and_keep_what_was_typed_when_it_closes()
+    public async Task Custom_fields_sit_in_a_closed_section_and_what_is_typed_into_them_is_submitted()
     {
         await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
         var model = new KeyFormModel { Target = "1", UrlHostname = "support.localhost" };
         SessionKeyRequest? submitted = null;
         var cut = await RenderAsync(context, model, request => submitted = request);
-        cut.FindAll(".mud-input-helper-text").ShouldNotContain(h => h.TextContent.Contains("session.custom.", StringComparison.Ordinal));
+        cut.Find("details.form-section").HasAttribute("open").ShouldBeFalse();
 
-        await cut.Find(".mud-expand-panel-header").ClickAsync(new());
-        await CustomFieldInput(cut, "custom_field1").ChangeAsync(new ChangeEventArgs { Value = "Printer on floor 3" });
-        await cut.Find(".mud-expand-panel-header").ClickAsync(new());
-
-        cut.WaitForAssertion(() => cut.FindAll(".mud-input-helper-text").ShouldNotContain(h => h.TextContent.Contains("session.custom.", StringComparison.Ordinal)));
+        await cut.Find("#custom-custom_field1").ChangeAsync(new ChangeEventArgs { Value = "Printer on floor 3" });
         await ClickGenerateAsync(cut);
+
         cut.WaitForAssertion(() => submitted.ShouldNotBeNull());
         submitted!.CustomFields.ShouldBe(new Dictionary<string, string> { ["custom_field1"] = "Printer on floor 3" });
     }
@@ -109,7 +106,76 @@ public sealed class KeyRequestFormTests(PortalFactory portal) : IClassFixture<Po
 
         var cut = await RenderAsync(context, model, _ => { });
 
-        CustomFieldInput(cut, "custom_field1").GetAttribute("value").ShouldBe("From the ticket");
+        cut.Find("details.form-section").HasAttribute("open").ShouldBeTrue();
+        cut.Find("#custom-custom_field1").GetAttribute("value").ShouldBe("From the ticket");
+    }
+
+    [Fact]
+    public async Task Choosing_a_queue_kind_offers_that_kinds_queues_and_asks_for_one()
+    {
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        var model = new KeyFormModel { Target = "1", UrlHostname = "support.localhost" };
+        var cut = await RenderAsync(context, model, _ => { });
+
+        await QueueKind(cut, "Embassy").ChangeAsync(new ChangeEventArgs { Value = "on" });
+
+        model.QueueId.ShouldBeNull();
+        var options = cut.FindAll("#queue-target option").Select(o => o.TextContent).ToList();
+        options[0].ShouldBe("Choose…");
+        options.Skip(1).ShouldNotBeEmpty();
+        options.Skip(1).ShouldAllBe(o => o.Contains("(embassy:", StringComparison.Ordinal));
+        FieldOf(cut, "queue-target").TextContent.ShouldContain("Sent as queue_id=…");
+    }
+
+    [Fact]
+    public async Task Choosing_a_queue_sends_its_queue_id_and_General_needs_no_choice()
+    {
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        var model = new KeyFormModel { Kind = QueueChoice.Embassy, UrlHostname = "support.localhost" };
+        var cut = await RenderAsync(context, model, _ => { });
+        var embassy = cut.FindAll("#queue-target option").Skip(1).First().GetAttribute("value")!;
+
+        await cut.Find("#queue-target").ChangeAsync(new ChangeEventArgs { Value = embassy });
+        model.QueueId.ShouldBe($"embassy:{embassy}");
+        FieldOf(cut, "queue-target").TextContent.ShouldContain($"Sent as queue_id=embassy:{embassy}");
+
+        await QueueKind(cut, "General").ChangeAsync(new ChangeEventArgs { Value = "on" });
+        model.QueueId.ShouldBe("general");
+        cut.Find("#queue-target").HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_field_is_checked_as_soon_as_it_changes_without_waiting_for_Generate()
+    {
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        var model = new KeyFormModel { Target = "1", UrlHostname = "support.localhost" };
+        var cut = await RenderAsync(context, model, _ => { });
+
+        await cut.Find("#ttl").ChangeAsync(new ChangeEventArgs { Value = "custom" });
+        await cut.Find("#ttl-minutes").ChangeAsync(new ChangeEventArgs { Value = "100000" });
+
+        model.Ttl.ShouldBe("6000000");
+        FieldOf(cut, "ttl-minutes").TextContent.ShouldContain("ttl 6000000 exceeds");
+        cut.Find("#ttl-minutes").GetAttribute("aria-invalid").ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task Typing_an_external_key_looks_for_keys_that_already_exist_once_the_typing_pauses()
+    {
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        var snapshot = await portal.Get<BlazorKeyPortal.Features.Catalog.PortalCatalog>().GetAsync();
+        var existing = await portal.Get<SessionKeyService>().GenerateAsync(new SessionKeyRequest { QueueId = "team:1", ExternalKey = "INC0077777" },
+            KeyIssuer.User("agent", snapshot.TeamIdsOfUser("agent")), new Uri("http://localhost:5080"));
+        var model = new KeyFormModel { Target = "1", UrlHostname = "support.localhost" };
+        var cut = await RenderAsync(context, model, _ => { });
+
+        await cut.Find("#external-key").InputAsync(new ChangeEventArgs { Value = "INC0077777" });
+        model.ExternalKey.ShouldBe("INC0077777");
+        cut.FindAll("[data-testid=existing-key-warning]").ShouldBeEmpty();
+        portal.Clock.Advance(TimeSpan.FromMilliseconds(300));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=existing-key-warning]").TextContent
+            .ShouldContain(ShortKeyFormat.Grouped(existing.Key.ShouldNotBeNull().ShortKey)));
     }
 
     [Fact]
@@ -139,15 +205,17 @@ public sealed class KeyRequestFormTests(PortalFactory portal) : IClassFixture<Po
             .Add(p => p.OnValidSubmit, onSubmit));
     }
 
-    private static async Task ClickGenerateAsync(IRenderedComponent<KeyRequestForm> cut) =>
-        await cut.FindAll("button").Single(b => b.TextContent.Contains("Generate session key", StringComparison.Ordinal)).ClickAsync(new());
+    // "Generate session key" is the form's submit button: submitting the form is what clicking it does.
+    private static async Task ClickGenerateAsync(IRenderedComponent<KeyRequestForm> cut)
+    {
+        cut.FindAll("button[type=submit]").Single().TextContent.ShouldContain("Generate session key");
+        await cut.Find("form").SubmitAsync();
+    }
 
-    /// <summary>The input of the custom field whose helper text names <c>session.custom.<paramref name="codeName"/></c>.</summary>
-    private static IElement CustomFieldInput(IRenderedComponent<KeyRequestForm> cut, string codeName) =>
-        cut.FindAll(".mud-input-helper-text").Single(h => h.TextContent.Trim() == $"session.custom.{codeName}")
-            .Closest(".mud-input-control")!.QuerySelector("input")!;
+    private static IElement QueueKind(IRenderedComponent<KeyRequestForm> cut, string name) =>
+        cut.FindAll("input[name=queue-kind]").Single(r => r.ParentElement!.TextContent.Trim() == name);
 
-    /// <summary>The whole MudBlazor field (input, label, helper or error text) around the input with <paramref name="inputId"/>.</summary>
+    /// <summary>The whole field (label, control, help or error text) around the control with <paramref name="inputId"/>.</summary>
     private static IElement FieldOf(IRenderedComponent<KeyRequestForm> cut, string inputId) =>
-        cut.Find($"#{inputId}").Closest(".mud-input-control") ?? throw new ShouldAssertException($"No field around #{inputId}");
+        cut.Find($"#{inputId}").Closest(".form-field") ?? throw new ShouldAssertException($"No field around #{inputId}");
 }
