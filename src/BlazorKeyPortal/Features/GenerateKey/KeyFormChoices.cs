@@ -62,7 +62,7 @@ public sealed class KeyFormChoices(CatalogSnapshot snapshot, KeyIssuer issuer)
     public static IReadOnlyList<Choice> TtlPresets(int maximum) =>
         TtlPresetSeconds.Where(s => s < maximum).Select(s => new Choice(Id(s), Duration(s))).ToList();
 
-    /// <summary>"15 minutes", "1 hour", "1 day 2 hours".</summary>
+    /// <summary>"15 minutes", "1 hour", "1 day 2 hours", "1 minute 30 seconds": exact, so a limit reads as it is.</summary>
     public static string Duration(int seconds)
     {
         var span = TimeSpan.FromSeconds(seconds);
@@ -70,7 +70,7 @@ public sealed class KeyFormChoices(CatalogSnapshot snapshot, KeyIssuer issuer)
         if (span.Days > 0) parts.Add(Plural(span.Days, "day"));
         if (span.Hours > 0) parts.Add(Plural(span.Hours, "hour"));
         if (span.Minutes > 0) parts.Add(Plural(span.Minutes, "minute"));
-        if (parts.Count == 0 || span.Seconds > 0 && span.TotalMinutes < 1) parts.Add(Plural(span.Seconds, "second"));
+        if (parts.Count == 0 || span.Seconds > 0) parts.Add(Plural(span.Seconds, "second"));
         return string.Join(' ', parts);
     }
 
