@@ -82,7 +82,8 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
     private static string ClaimShortKey(PreparedStatements statements, string firstCandidate, ShortKeyAlphabet alphabet, DateTimeOffset now)
     {
         var find = statements.Query(
-            sqlite: "SELECT \"Id\", \"ExpiresAt\" FROM \"SessionKeys\" WHERE \"LiveShortKey\" = @p0 LIMIT 1",
+            // Both columns, so that SQLite seeks its one short-key index (SqlitePortalDbContext); LiveShortKey is the short key or NULL.
+            sqlite: "SELECT \"Id\", \"ExpiresAt\" FROM \"SessionKeys\" WHERE \"ShortKey\" = @p0 AND \"LiveShortKey\" = @p0 LIMIT 1",
             sqlServer: "SELECT TOP 1 [Id], [ExpiresAt] FROM [SessionKeys] WHERE [LiveShortKey] = @p0",
             parameterCount: 1);
         for (var attempt = 0; attempt < MaxShortKeyAttempts; attempt++)

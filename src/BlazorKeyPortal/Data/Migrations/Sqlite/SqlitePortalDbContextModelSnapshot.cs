@@ -474,19 +474,17 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("IssuedAt");
 
-                    b.HasIndex("LiveShortKey")
-                        .IsUnique();
-
                     b.HasIndex("RedeemedSiteId")
                         .HasFilter("[RedeemedSiteId] IS NOT NULL");
-
-                    b.HasIndex("ShortKey");
 
                     b.HasIndex("ExternalKey", "IssuedAt");
 
                     b.HasIndex("IssuedBy", "IssuedAt");
 
                     b.HasIndex("QueueTeamId", "IssuedAt");
+
+                    b.HasIndex("ShortKey", "LiveShortKey")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "IssuedAt");
 
