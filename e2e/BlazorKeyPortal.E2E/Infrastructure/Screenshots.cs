@@ -13,7 +13,11 @@ public static class Screenshots
             ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
             : Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        // Transitions run to their end first: right after a viewport change the layout is still sliding into place.
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(directory, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
+        });
     }
 
     private static string RepositoryRoot()
