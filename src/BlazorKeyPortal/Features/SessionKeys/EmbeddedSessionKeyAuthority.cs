@@ -17,13 +17,13 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
 
     public async Task<IssuedSessionKey> IssueAsync(KeyIssueOrder order, CancellationToken cancellationToken)
     {
-        var accessKey = KeyMaterial.NewAccessKey();
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var accessKey = KeyMaterial.NewAccessKey(issuedAt);
         var siteUrl = urls.SiteUrl(order.UrlHostname, order.PortalOrigin);
         var keyUrl = urls.KeyUrl(order.UrlHostname, accessKey, order.PortalOrigin);
         var alphabet = order.Catalog.Settings.ShortKeyAlphabet;
         var customFieldsJson = order.CustomFields.Count == 0 ? null : JsonSerializer.Serialize(order.CustomFields);
         var skills = order.Skills.Count == 0 ? null : string.Join(',', order.Skills);
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var expiresAt = issuedAt.AddSeconds(order.TtlSeconds);
         // Only what needs the database runs on the single writer's thread. The first short key and the audit entry's
         // details for it are made here; nearly always that key is free, and the writer uses them as they are.
