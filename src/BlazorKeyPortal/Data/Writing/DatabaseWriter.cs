@@ -115,8 +115,7 @@ public sealed class DatabaseWriter(
                 KeepLogWithinLimit();
             }
         }
-        _session?.Dispose();
-        _session = null;
+        DropSession();
     }
 
     /// <summary>Called by <see cref="WalCheckpointer"/> after each pass; see <see cref="LogNeedsCheckpoint"/>.</summary>
@@ -140,9 +139,15 @@ public sealed class DatabaseWriter(
         {
             // The batch is committed already; the next batch tries again, on a fresh connection.
             logger.LogWarning(ex, "The write-ahead log could not be checkpointed after a batch.");
-            _session?.Dispose();
-            _session = null;
+            DropSession();
         }
+    }
+
+    /// <summary>Closes the writer's connection; the next batch opens a fresh one.</summary>
+    private void DropSession()
+    {
+        _session?.Dispose();
+        _session = null;
     }
 
     private void LoadChainHead()
@@ -173,8 +178,7 @@ public sealed class DatabaseWriter(
         {
             chain.Head = headAtStart;
             // Whatever broke (a lock, a read-only file, a lost server), the next batch starts on a fresh connection.
-            _session?.Dispose();
-            _session = null;
+            DropSession();
             logger.LogError(ex, "A write batch of {Count} items failed to commit.", batch.Count);
             // Items that already failed keep their own exception (completion is set only once).
             FailAll(batch, ex);
