@@ -17,8 +17,10 @@ public sealed class EmbeddedSessionKeyAuthority(DatabaseWriter writer, KeyUrlBui
 
     public async Task<IssuedSessionKey> IssueAsync(KeyIssueOrder order, CancellationToken cancellationToken)
     {
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
-        var accessKey = KeyMaterial.NewAccessKey(issuedAt);
+        var now = time.GetUtcNow();
+        // Appliances report whole seconds; the access key keeps the milliseconds, which order keys within a second.
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        var accessKey = KeyMaterial.NewAccessKey(now);
         var siteUrl = urls.SiteUrl(order.UrlHostname, order.PortalOrigin);
         var keyUrl = urls.KeyUrl(order.UrlHostname, accessKey, order.PortalOrigin);
         var alphabet = order.Catalog.Settings.ShortKeyAlphabet;

@@ -26,9 +26,9 @@ public sealed class KeyMaterialTests
     }
 
     [Fact]
-    public void Access_keys_are_32_lower_case_hex_characters_all_different_in_the_same_second()
+    public void Access_keys_are_32_lower_case_hex_characters_all_different_in_the_same_millisecond()
     {
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(1_796_040_000);
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(1_796_040_000_123);
 
         var keys = Enumerable.Range(0, 1000).Select(_ => KeyMaterial.NewAccessKey(issuedAt)).ToList();
 
@@ -37,27 +37,28 @@ public sealed class KeyMaterialTests
     }
 
     [Fact]
-    public void Access_keys_begin_with_their_issue_time_so_later_keys_sort_after_earlier_ones()
+    public void Access_keys_begin_with_their_issue_time_in_milliseconds_so_later_keys_sort_after_earlier_ones()
     {
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(0x6B0D_2A40);
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(0x01A2_B3C4_D5E6);
 
         var key = KeyMaterial.NewAccessKey(issuedAt);
-        var secondLater = KeyMaterial.NewAccessKey(issuedAt.AddSeconds(1));
+        var millisecondLater = KeyMaterial.NewAccessKey(issuedAt.AddMilliseconds(1));
 
-        key[..8].ShouldBe("6b0d2a40");
-        string.CompareOrdinal(secondLater, key).ShouldBePositive();
+        key[..12].ShouldBe("01a2b3c4d5e6");
+        millisecondLater[..12].ShouldBe("01a2b3c4d5e7");
+        string.CompareOrdinal(millisecondLater, key).ShouldBePositive();
     }
 
     [Fact]
-    public void The_96_bits_after_the_time_are_random_each_bit_set_about_half_the_time()
+    public void The_80_bits_after_the_time_are_random_each_bit_set_about_half_the_time()
     {
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(0x6B0D_2A40);
-        var ones = new int[96];
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(0x01A2_B3C4_D5E6);
+        var ones = new int[80];
         const int Keys = 4000;
         for (var i = 0; i < Keys; i++)
         {
-            var random = Convert.FromHexString(KeyMaterial.NewAccessKey(issuedAt)[8..]);
-            for (var bit = 0; bit < 96; bit++) ones[bit] += (random[bit / 8] >> (bit % 8)) & 1;
+            var random = Convert.FromHexString(KeyMaterial.NewAccessKey(issuedAt)[12..]);
+            for (var bit = 0; bit < 80; bit++) ones[bit] += (random[bit / 8] >> (bit % 8)) & 1;
         }
 
         // Each bit is 1 in 2,000 of 4,000 keys on average (σ ≈ 32); a CSPRNG stays well inside ±10 %.
