@@ -180,17 +180,22 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
         }
     }
 
-    internal sealed record Column(IProperty Property, string Name, PropertyInfo Clr, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, DbType? DbType)
+    /// <remarks>
+    /// Values are read through EF's compiled getter: reflection's <c>PropertyInfo.GetValue</c>, called for every column of
+    /// every row on the one writer thread, cost more than the column's binding.
+    /// </remarks>
+    internal sealed record Column(IProperty Property, string Name, PropertyInfo Clr, IClrPropertyGetter Getter,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, DbType? DbType)
     {
         public static Column Of(IProperty property, StoreObjectIdentifier table)
         {
             var mapping = property.GetRelationalTypeMapping();
-            return new Column(property, property.GetColumnName(table)!, property.PropertyInfo!, mapping.Converter, mapping.DbType);
+            return new Column(property, property.GetColumnName(table)!, property.PropertyInfo!, property.GetGetter(), mapping.Converter, mapping.DbType);
         }
 
         public object? ProviderValue(object entity)
         {
-            var value = Clr.GetValue(entity);
+            var value = Getter.GetClrValue(entity);
             return value is null ? null : Converter is null ? value : Converter.ConvertToProvider(value);
         }
     }
