@@ -11,20 +11,23 @@ namespace BlazorKeyPortal.Tests.Reliability;
 public sealed class UnwritableDatabaseTests
 {
     [Fact]
-    public async Task A_database_locked_by_another_process_gets_503_with_an_error_and_no_key_without_its_audit_entry()
+    public async Task A_database_locked_by_another_process_gets_503_after_the_write_timeout_with_an_error_and_no_key_without_its_audit_entry()
     {
         await using var portal = new QuickTimeoutPortal().Started();
         var api = await new CommandApiClient(portal.CreateClient()).SignedInAsync();
         var (keysBefore, auditBefore) = await CountAsync(portal);
 
         CommandResult reply;
+        Stopwatch waited;
         using (var locker = portal.OpenRawConnection())
         {
             using var hold = locker.CreateCommand();
             hold.CommandText = "BEGIN IMMEDIATE;"; // takes the write lock and keeps it until rollback
             hold.ExecuteNonQuery();
 
+            waited = Stopwatch.StartNew();
             reply = await api.GenerateAsync("queue_id=general");
+            waited.Stop();
 
             using var release = locker.CreateCommand();
             release.CommandText = "ROLLBACK;";
@@ -34,6 +37,8 @@ public sealed class UnwritableDatabaseTests
         reply.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         reply.Error.ShouldStartWith("The key store cannot be written to right now (");
         reply.Error.ShouldEndWith("). No key was issued; try again shortly.");
+        // It waited Database:WriteTimeoutSeconds (1 s here), not the SQLite library's default of 30 s.
+        waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
         (await CountAsync(portal)).ShouldBe((keysBefore, auditBefore));
         (await api.GenerateAsync("queue_id=general")).ShouldBeSessionKey(); // and it recovers at once
     }

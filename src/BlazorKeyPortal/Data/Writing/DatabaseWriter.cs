@@ -146,8 +146,18 @@ public sealed class DatabaseWriter(
     /// <summary>Closes the writer's connection; the next batch opens a fresh one.</summary>
     private void DropSession()
     {
-        _session?.Dispose();
+        var session = _session;
         _session = null;
+        try
+        {
+            session?.Dispose();
+        }
+        catch (Exception ex)
+        {
+            // Called after a failure, on a connection that may be broken: an exception here on the writer thread would
+            // end the process, and the connection is dropped either way.
+            logger.LogWarning(ex, "The writer's connection could not be closed cleanly.");
+        }
     }
 
     private void LoadChainHead()
@@ -313,6 +323,11 @@ public sealed class DatabaseWriter(
                 db.Database.OpenConnection();
                 if (db.Database.IsSqlite())
                 {
+                    var connection = (SqliteConnection)db.Database.GetDbConnection();
+                    // Each batch begins with BEGIN IMMEDIATE, which Microsoft.Data.Sqlite runs as a command of its own under the
+                    // connection's default timeout (30 s), not EF's command timeout: on a database another process holds
+                    // locked, callers waited 30 s for their 503 whatever the setting said.
+                    connection.DefaultTimeout = options.WriteTimeoutSeconds;
                     // Checkpoints run on their own thread (WalCheckpointer), off this serial path. A savepoint (taken
                     // for work that cannot run again) copies the pages it changes into a sub-journal: kept in memory, not
                     // spilled to a temporary file (that cost 15 % of the writer's time). An 8 MB cache holds the key indexes'
@@ -322,7 +337,7 @@ public sealed class DatabaseWriter(
                     var limit = options.WalSizeLimitMegabytes * 1024L * 1024L;
                     var sizeLimit = FormattableString.Invariant($"PRAGMA journal_size_limit={limit};"); // a pragma takes no parameters
                     db.Database.ExecuteSqlRaw(sizeLimit);
-                    return new WriterSession(db, ((SqliteConnection)db.Database.GetDbConnection()).DataSource + "-wal", limit);
+                    return new WriterSession(db, connection.DataSource + "-wal", limit);
                 }
                 return new WriterSession(db, logPath: null, logSizeLimit: 0);
             }
