@@ -21,17 +21,13 @@ public sealed class UnwritableDatabaseTests
         Stopwatch waited;
         using (var locker = portal.OpenRawConnection())
         {
-            using var hold = locker.CreateCommand();
-            hold.CommandText = "BEGIN IMMEDIATE;"; // takes the write lock and keeps it until rollback
-            hold.ExecuteNonQuery();
+            Execute(locker, "BEGIN IMMEDIATE;"); // takes the write lock and keeps it until rollback
 
             waited = Stopwatch.StartNew();
             reply = await api.GenerateAsync("queue_id=general");
             waited.Stop();
 
-            using var release = locker.CreateCommand();
-            release.CommandText = "ROLLBACK;";
-            release.ExecuteNonQuery();
+            Execute(locker, "ROLLBACK;");
         }
 
         reply.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -86,23 +82,25 @@ public sealed class UnwritableDatabaseTests
     private static void CheckpointWholeLog(PortalFactory portal)
     {
         using var connection = portal.OpenRawConnection();
-        using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);"; // nobody is reading: a passive checkpoint copies it all
-        checkpoint.ExecuteNonQuery();
+        Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);"); // nobody is reading: a passive checkpoint copies it all
     }
 
-    private static void Sync()
+    private static void Execute(SqliteConnection connection, string sql)
     {
-        using var process = Process.Start("sync")!;
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, "sync");
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
-    private static void Chattr(string flag, string[] files)
+    private static void Sync() => Run("sync");
+
+    private static void Chattr(string flag, string[] files) => Run("chattr", [flag, .. files.Where(File.Exists)]);
+
+    private static void Run(string program, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo("chattr", [flag, .. files.Where(File.Exists)]) { RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
         process.WaitForExit();
-        process.ExitCode.ShouldBe(0, $"chattr {flag}: {process.StandardError.ReadToEnd()}");
+        process.ExitCode.ShouldBe(0, $"{program} {string.Join(' ', arguments)}: {process.StandardError.ReadToEnd()}");
     }
 
     private sealed class QuickTimeoutPortal : PortalFactory
