@@ -1,6 +1,7 @@
 using BlazorKeyPortal.Data.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Data;
@@ -12,13 +13,17 @@ public static class DataServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName);
+        services.AddSingleton<PortalDataDirectory>();
 
         // Options are read when services resolve, so every configuration source (tests included) counts.
         services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            db.UseSqlite(ResolveSqlitePath(options.ConnectionString, contentRoot)).AddInterceptors(new SqlitePragmas());
+            var dataDirectory = sp.GetRequiredService<PortalDataDirectory>();
+            db.UseSqlite(ResolveSqlitePath(options.ConnectionString, dataDirectory.Root)).AddInterceptors(new SqlitePragmas())
+                // SQLite rebuilds a table to alter it, with foreign keys off outside the transaction: expected, not news.
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
         services.AddPooledDbContextFactory<SqlServerPortalDbContext>((sp, db) =>
             db.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
@@ -39,14 +44,14 @@ public static class DataServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Makes a relative SQLite path absolute (content root) and creates its folder.</summary>
-    internal static string ResolveSqlitePath(string connectionString, string contentRoot)
+    /// <summary>Makes a relative SQLite path absolute (under the data directory) and creates its folder.</summary>
+    internal static string ResolveSqlitePath(string connectionString, string dataDirectory)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
         if (csb.DataSource is { Length: > 0 } source && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal)
             && csb.Mode != SqliteOpenMode.Memory)
         {
-            var path = Path.IsPathRooted(source) ? source : Path.GetFullPath(Path.Combine(contentRoot, source));
+            var path = Path.IsPathRooted(source) ? source : Path.GetFullPath(Path.Combine(dataDirectory, source));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }

@@ -12,10 +12,10 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// An ADO.NET connection string. For SQLite a relative <c>Data Source</c> is resolved against the
-    /// content root. Defaults to <c>Data Source=App_Data/portal.db</c>.
+    /// data directory (<see cref="PortalOptions.DataDirectory"/>). Defaults to <c>Data Source=portal.db</c>.
     /// </summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Database:ConnectionString is required.")]
-    public string ConnectionString { get; set; } = "Data Source=App_Data/portal.db";
+    public string ConnectionString { get; set; } = "Data Source=portal.db";
 
     /// <summary>
     /// Apply pending migrations at start-up. SQLite always migrates; for SQL Server a DBA may prefer the
@@ -40,6 +40,13 @@ public sealed class DatabaseOptions
     /// </summary>
     [Range(1, 100_000, ErrorMessage = "Database:WalSizeLimitMegabytes must be between 1 and 100000.")]
     public int WalSizeLimitMegabytes { get; set; } = 1024;
+
+    /// <summary>
+    /// SQLite: before migrations are applied to an existing database, a copy of it is written to the data directory's
+    /// <c>backups</c> folder; this many of those copies are kept, the newest ones. 0 turns the copies off. Defaults to 5.
+    /// </summary>
+    [Range(0, 1000, ErrorMessage = "Database:MigrationBackupsToKeep must be between 0 and 1000.")]
+    public int MigrationBackupsToKeep { get; set; } = 5;
 
     /// <summary>How many waiting writes the single writer commits in one transaction at most. Defaults to 256.</summary>
     [Range(1, 10_000, ErrorMessage = "Database:MaxBatchSize must be between 1 and 10000.")]

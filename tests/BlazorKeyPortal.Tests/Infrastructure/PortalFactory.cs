@@ -60,6 +60,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Portal:DataDirectory", _directory);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("TokenServer:KeyDirectory", Path.Combine(_directory, "keys"));
         builder.UseSetting("TokenServer:AllowHttp", "true");

@@ -38,10 +38,10 @@ public static class ApiAccessServiceCollectionExtensions
             });
 
         // Keys, lifetime and transport rules come from TokenServer options, read when the server starts.
-        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<TokenServerOptions>, IHostEnvironment>((server, options, environment) =>
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<TokenServerOptions>, PortalDataDirectory>((server, options, dataDirectory) =>
         {
             server.AccessTokenLifetime = TimeSpan.FromSeconds(options.Value.AccessTokenLifetimeSeconds);
-            var (signing, encryption) = TokenKeyStore.LoadOrCreate(Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.KeyDirectory)));
+            var (signing, encryption) = TokenKeyStore.LoadOrCreate(dataDirectory.Resolve(options.Value.KeyDirectory));
             server.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
             server.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
         });

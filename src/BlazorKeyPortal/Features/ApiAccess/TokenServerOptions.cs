@@ -9,10 +9,10 @@ public sealed class TokenServerOptions
 
     /// <summary>
     /// Where the server's signing and encryption keys are kept (created on first start), relative to the
-    /// content root. Instances that share a database must share this folder. Defaults to <c>App_Data/keys</c>.
+    /// data directory. Instances that share a database must share this folder. Defaults to <c>keys</c>.
     /// </summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "TokenServer:KeyDirectory is required.")]
-    public string KeyDirectory { get; set; } = "App_Data/keys";
+    public string KeyDirectory { get; set; } = "keys";
 
     /// <summary>
     /// Accept token requests over plain HTTP. Only for loopback development and for a TLS-terminating proxy
