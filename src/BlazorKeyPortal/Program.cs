@@ -11,6 +11,7 @@ using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.Health;
 using BlazorKeyPortal.Features.History;
 using BlazorKeyPortal.Features.MyKeys;
+using BlazorKeyPortal.Features.Operations;
 using BlazorKeyPortal.Features.Preferences;
 using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.PublicSites;
@@ -22,7 +23,9 @@ using BlazorKeyPortal.Features.SupportQueue;
 // Settings are read and validated once, at start-up. Watching appsettings*.json for changes would put a file watcher
 // on the whole content root, which holds the SQLite database (App_Data): every write to its log would wake the watcher,
 // about 40 µs of CPU per issued key (measured). A changed setting takes effect at the next start.
-var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+// A verb (users, migrate, backup) runs with the same settings and services as the portal, then exits.
+var operatorCommand = OperatorCommands.Recognizes(args);
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false", .. operatorCommand ? OperatorCommands.Settings : []]);
 
 builder.AddPortalData();
 builder.AddSessionKeys();
@@ -45,6 +48,7 @@ builder.AddDemoData();
 builder.AddAppliance();
 
 var app = builder.Build();
+if (operatorCommand) return await OperatorCommands.RunAsync(app.Services, args, OperatorConsole.System);
 
 await app.InitializeDatabaseAsync();
 
@@ -72,6 +76,7 @@ app.MapPreferences();
 app.MapPortalUi();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -6,25 +6,87 @@ namespace BlazorKeyPortal.Data;
 
 /// <summary>
 /// Brings the database to the current model before the portal serves anything, and proves the durability
-/// settings the key store relies on: SQLite in WAL mode with <c>synchronous=FULL</c>.
+/// settings the key store relies on: SQLite in WAL mode with <c>synchronous=FULL</c>. An existing SQLite database is
+/// copied to the data directory's backups before migrations change it; a SQL Server database with migrations pending
+/// stops the start unless the portal may apply them itself.
 /// </summary>
-public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> contextFactory, IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IOptions<DatabaseOptions> options,
+    PortalDataDirectory dataDirectory,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        if (!dataDirectory.IsConfigured && !environment.IsDevelopment())
+        {
+            logger.LogWarning("Portal:DataDirectory is not set: the database and keys live in {Folder}, inside the install folder, where an upgrade that replaces the folder loses them.", dataDirectory.Root);
+        }
         await using var db = contextFactory.CreateDbContext();
         if (db.Database.IsSqlite())
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            await AssertSqliteDurabilityAsync(db, cancellationToken);
+            await MigrateSqliteAsync(db, cancellationToken);
         }
         else if (options.Value.MigrateSqlServerOnStartup)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
-        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        else
         {
-            logger.LogWarning("The SQL Server database has pending migrations; apply the generated script or set Database:MigrateSqlServerOnStartup.");
+            RefusePendingMigrations([.. await db.Database.GetPendingMigrationsAsync(cancellationToken)]);
+        }
+    }
+
+    /// <summary>Applies pending migrations (after a backup of an existing SQLite database) and returns their names.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (db.Database.IsSqlite()) await MigrateSqliteAsync(db, cancellationToken);
+        else await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    /// <summary>
+    /// A SQL Server database behind the model: the portal would fail on its first query that touches what is missing,
+    /// so it does not start at all.
+    /// </summary>
+    internal static void RefusePendingMigrations(IReadOnlyList<string> pending)
+    {
+        if (pending.Count == 0) return;
+        throw new InvalidOperationException(
+            $"The SQL Server database lacks {pending.Count} migration{(pending.Count == 1 ? "" : "s")} ({string.Join(", ", pending)}): " +
+            "run 'BlazorKeyPortal migrate', apply the script of 'BlazorKeyPortal migrate --script', or set Database:MigrateSqlServerOnStartup=true.");
+    }
+
+    private async Task MigrateSqliteAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0 && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        {
+            BackUpBeforeMigrating(db.Database.GetConnectionString()!, pending[^1]);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        await AssertSqliteDurabilityAsync(db, cancellationToken);
+    }
+
+    private void BackUpBeforeMigrating(string connectionString, string lastPending)
+    {
+        var keep = options.Value.MigrationBackupsToKeep;
+        if (keep == 0) return;
+        var destination = Path.Combine(dataDirectory.Backups, SqliteBackup.TimestampedName("portal", time.GetUtcNow(), "before-" + lastPending));
+        SqliteBackup.Copy(connectionString, destination);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Backed up the database to {Backup} before applying migrations up to {Migration}.", destination, lastPending);
+        }
+
+        // The names sort by time; only copies made before migrations are pruned, never an operator's own backups.
+        foreach (var old in Directory.GetFiles(dataDirectory.Backups, "portal-*-before-*.db").Order(StringComparer.Ordinal).SkipLast(keep))
+        {
+            File.Delete(old);
         }
     }
 

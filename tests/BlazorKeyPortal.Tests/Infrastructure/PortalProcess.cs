@@ -33,8 +33,7 @@ public sealed class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
-        start.Environment["TokenServer__KeyDirectory"] = Path.Combine(dataDirectory, "keys");
+        UseDataDirectory(start, dataDirectory);
         start.Environment["TokenServer__AllowHttp"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
@@ -59,6 +58,39 @@ public sealed class PortalProcess : IAsyncDisposable
         }
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The portal did not become ready.");
+    }
+
+    /// <summary>
+    /// Runs an operator's verb (<c>backup --to …</c>) of the same build on <paramref name="dataDirectory"/>, as an
+    /// operator would beside a running portal, and returns its exit code and what it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [AppPath(), .. args])
+        {
+            WorkingDirectory = dataDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        UseDataDirectory(start, dataDirectory);
+        using var process = Process.Start(start)!;
+        if (input is not null) await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static void UseDataDirectory(ProcessStartInfo start, string dataDirectory)
+    {
+        start.Environment["Portal__DataDirectory"] = dataDirectory;
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
+        start.Environment["TokenServer__KeyDirectory"] = Path.Combine(dataDirectory, "keys");
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>

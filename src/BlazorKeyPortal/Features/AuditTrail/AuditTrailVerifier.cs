@@ -21,13 +21,30 @@ public sealed class AuditTrailVerifier(IDbContextFactory<PortalDbContext> contex
         var head = await writer.WriteAsync(_ => chain.Head, cancellationToken);
         // Microsoft.Data.Sqlite completes "async" reads synchronously; the walk runs on the thread pool so that
         // a circuit that asked for it keeps rendering.
-        var (verified, firstBreak) = await Task.Run(() => WalkAsync(head, cancellationToken), cancellationToken);
+        var (verified, firstBreak) = await Task.Run(async () =>
+        {
+            await using var db = contextFactory.CreateDbContext();
+            return await WalkAsync(db, head, cancellationToken);
+        }, cancellationToken);
         return new AuditVerification(verified, firstBreak, time.GetElapsedTime(started));
     }
 
-    private async Task<(long Verified, AuditBreak? Break)> WalkAsync(ChainHead head, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies the whole trail of a database no portal is writing to (a backup): its last entry stands in for the
+    /// writer's head, so a rewrite of the last entry together with its hash cannot be told from the original here.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyStoredTrailAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await using var db = contextFactory.CreateDbContext();
+        var started = time.GetTimestamp();
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
+        var head = last == default ? new ChainHead(0, AuditChain.GenesisHash) : last;
+        var (verified, firstBreak) = await WalkAsync(db, head, cancellationToken);
+        return new AuditVerification(verified, firstBreak, time.GetElapsedTime(started));
+    }
+
+    private static async Task<(long Verified, AuditBreak? Break)> WalkAsync(PortalDbContext db, ChainHead head, CancellationToken cancellationToken)
+    {
         var entries = db.AuditEntries.AsNoTracking()
             .Where(e => e.Sequence <= head.Sequence)
             .OrderBy(e => e.Sequence)

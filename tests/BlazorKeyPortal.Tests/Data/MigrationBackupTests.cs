@@ -1,0 +1,93 @@
+using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorKeyPortal.Tests.Data;
+
+public sealed class MigrationBackupTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("bkp-migrate-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Before_migrating_an_existing_database_the_portal_writes_a_backup_of_it_to_the_data_directory()
+    {
+        var (previous, last) = MigrateToAllButTheLast();
+
+        await using (var portal = new PortalOn(_directory).Started()) { }
+
+        var backup = Directory.GetFiles(Path.Combine(_directory, "backups")).ShouldHaveSingleItem();
+        Path.GetFileName(backup).ShouldBe($"portal-20261130T090000Z-before-{last}.db");
+        SqliteBackup.IntegrityCheck(backup).ShouldBe("ok");
+        using var copy = Context(backup);
+        copy.Database.GetAppliedMigrations().Last().ShouldBe(previous);
+    }
+
+    [Fact]
+    public async Task A_new_database_and_one_already_current_get_no_backup()
+    {
+        await using (var portal = new PortalOn(_directory).Started()) { }
+        await using (var again = new PortalOn(_directory).Started()) { }
+
+        Directory.Exists(Path.Combine(_directory, "backups")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Only_the_newest_backups_made_before_migrations_are_kept_and_an_operators_own_files_stay()
+    {
+        var backups = Directory.CreateDirectory(Path.Combine(_directory, "backups")).FullName;
+        foreach (var old in new[] { "portal-20260101T000000Z-before-A.db", "portal-20260201T000000Z-before-B.db", "portal-20260301T000000Z-before-C.db" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(backups, old), "old");
+        }
+        await File.WriteAllTextAsync(Path.Combine(backups, "weekly.db"), "the operator's");
+        MigrateToAllButTheLast();
+
+        await using (var portal = new PortalOn(_directory, keep: 2).Started()) { }
+
+        Directory.GetFiles(backups).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(
+            ["portal-20260301T000000Z-before-C.db", $"portal-20261130T090000Z-before-{LastMigration()}.db", "weekly.db"]);
+    }
+
+    [Fact]
+    public void A_sql_server_database_with_pending_migrations_stops_the_start_with_what_to_do()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => DatabaseInitializer.RefusePendingMigrations(["20260101_Initial", "20260201_More"]));
+
+        error.Message.ShouldBe("The SQL Server database lacks 2 migrations (20260101_Initial, 20260201_More): run 'BlazorKeyPortal migrate', " +
+            "apply the script of 'BlazorKeyPortal migrate --script', or set Database:MigrateSqlServerOnStartup=true.");
+        Should.NotThrow(() => DatabaseInitializer.RefusePendingMigrations([]));
+    }
+
+    private (string Previous, string Last) MigrateToAllButTheLast()
+    {
+        using var db = Context(Path.Combine(_directory, "portal.db"));
+        var all = db.Database.GetMigrations().ToList();
+        db.GetService<IMigrator>().Migrate(all[^2]);
+        return (all[^2], all[^1]);
+    }
+
+    private static string LastMigration()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        return db.Database.GetMigrations().Last();
+    }
+
+    private static SqlitePortalDbContext Context(string path) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
+
+    private sealed class PortalOn(string directory, int? keep = null) : PortalFactory(directory)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            keep is { } n ? new Dictionary<string, string?> { ["Database:MigrationBackupsToKeep"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) } : new();
+    }
+}
