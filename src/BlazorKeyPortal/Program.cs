@@ -10,6 +10,7 @@ using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.Health;
 using BlazorKeyPortal.Features.History;
+using BlazorKeyPortal.Features.Hosting;
 using BlazorKeyPortal.Features.MyKeys;
 using BlazorKeyPortal.Features.Operations;
 using BlazorKeyPortal.Features.Preferences;
@@ -20,12 +21,8 @@ using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.SupportQueue;
 
-// Settings are read and validated once, at start-up. Watching appsettings*.json for changes would put a file watcher
-// on the whole content root, which holds the SQLite database (App_Data): every write to its log would wake the watcher,
-// about 40 µs of CPU per issued key (measured). A changed setting takes effect at the next start.
 // A verb (users, migrate, backup) runs with the same settings and services as the portal, then exits.
-var operatorCommand = OperatorCommands.Recognizes(args);
-var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false", .. operatorCommand ? OperatorCommands.Settings : []]);
+var builder = PortalHostDefaults.CreateBuilder(args);
 
 builder.AddPortalData();
 builder.AddSessionKeys();
@@ -48,7 +45,7 @@ builder.AddDemoData();
 builder.AddAppliance();
 
 var app = builder.Build();
-if (operatorCommand) return await OperatorCommands.RunAsync(app.Services, args, OperatorConsole.System);
+if (OperatorCommands.Recognizes(args)) return await OperatorCommands.RunAsync(app.Services, args, OperatorConsole.System);
 
 await app.InitializeDatabaseAsync();
 

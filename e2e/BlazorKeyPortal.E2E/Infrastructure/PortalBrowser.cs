@@ -1,7 +1,7 @@
 namespace BlazorKeyPortal.E2E.Infrastructure;
 
 /// <summary>
-/// One portal and one headless Chromium (Debian's, at <c>CHROMIUM_PATH</c> or <c>/usr/bin/chromium</c>) shared by
+/// One portal and one headless <see cref="Chromium"/> shared by
 /// every test of the collection; each test opens its own browser contexts.
 /// </summary>
 public sealed class PortalBrowser : IAsyncLifetime
@@ -15,16 +15,7 @@ public sealed class PortalBrowser : IAsyncLifetime
     {
         Portal.Start();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-            ],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on the portal, or on <paramref name="baseAddress"/>.</summary>
