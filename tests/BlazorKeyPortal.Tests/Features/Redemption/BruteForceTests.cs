@@ -99,6 +99,36 @@ public sealed class BruteForceTests
     }
 
     [Fact]
+    public async Task Guessing_from_several_addresses_spends_the_global_budget_without_shutting_out_a_customer_whose_address_never_failed()
+    {
+        await using var portal = new LoopbackPortal(new Dictionary<string, string?>
+        {
+            ["FailedRedemptions:PerAddressLimit"] = "5",
+            ["FailedRedemptions:PerAddressWindow"] = "00:15:00",
+            ["FailedRedemptions:GlobalLimit"] = "8",
+            ["FailedRedemptions:GlobalWindow"] = "01:00:00",
+        });
+        var api = await new CommandApiClient(portal.ClientFrom("127.0.0.1")).SignedInAsync();
+        var typedKey = (await api.GenerateAsync("queue_id=team:1&url_hostname=remote.localhost")).ShouldBeSessionKey().Element("short_key");
+        var keyUrl = new Uri((await api.GenerateAsync("queue_id=team:1&url_hostname=remote.localhost")).ShouldBeSessionKey().Element("key_url"));
+        for (var bot = 2; bot <= 5; bot++)
+        {
+            var guesser = LoopbackCustomer(portal, $"127.0.0.{bot}", "support.localhost");
+            (await guesser.EnterKeyAsync("ZZZZZZZ")).Status.ShouldBe(HttpStatusCode.OK);
+            (await guesser.EnterKeyAsync("ZZZZZZZ")).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var botAgain = await LoopbackCustomer(portal, "127.0.0.2", "support.localhost").EnterKeyAsync("ZZZZZZZ");
+        var freshCustomer = await LoopbackCustomer(portal, "127.0.0.9", "support.localhost").EnterKeyAsync(typedKey);
+        var keyUrlFromABot = await LoopbackCustomer(portal, "127.0.0.3", "remote.localhost").StartFromKeyUrlAsync(keyUrl.PathAndQuery);
+
+        botAgain.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(botAgain.Header("Retry-After").ShouldNotBeNull()).ShouldBeInRange(440, 450);
+        freshCustomer.Heading.ShouldBe("You are in the queue");
+        keyUrlFromABot.Heading.ShouldBe("You are in the queue");
+    }
+
+    [Fact]
     public async Task Throttled_api_calls_get_429_with_Retry_After_and_an_error_document()
     {
         await using var portal = new TightLimits();
@@ -142,6 +172,10 @@ public sealed class BruteForceTests
 
         error.Message.ShouldContain(setting);
     }
+
+    /// <summary>A customer's browser on <paramref name="host"/> whose connections really come from <paramref name="address"/>.</summary>
+    private static CustomerBrowser LoopbackCustomer(LoopbackPortal portal, string address, string host) =>
+        new(portal.ClientFrom(address, host, new CookieContainer()), address);
 
     private sealed class SettingPortal(string setting, string value) : PublicSitePortal
     {
