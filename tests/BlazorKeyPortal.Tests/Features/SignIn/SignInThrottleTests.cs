@@ -40,7 +40,7 @@ public sealed partial class SignInThrottleTests
 
         answers.Take(3).ShouldAllBe(page => page.Status == HttpStatusCode.OK && page.Html.Contains("The username or password is not correct."));
         answers.Skip(3).ShouldAllBe(page => page.Status == HttpStatusCode.TooManyRequests);
-        answers[3].Html.ShouldContain("Too many failed sign-ins from your network. Try again in 5 minutes.");
+        answers[3].Html.ShouldContain("Too many failed sign-ins. Try again in 5 minutes.");
         var retryAfter = int.Parse(answers[3].RetryAfter.ShouldNotBeNull());
         retryAfter.ShouldBeInRange(290, 300);
         stillOpen.Address.AbsolutePath.ShouldBe("/keys/new");
