@@ -55,8 +55,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
-app.UseTokenRequestThrottle();
 app.UseUnreadableFormGuard();
+app.UseTokenRequestThrottle();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

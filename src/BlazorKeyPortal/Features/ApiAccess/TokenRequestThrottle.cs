@@ -13,8 +13,9 @@ namespace BlazorKeyPortal.Features.ApiAccess;
 /// Failed client authentications at the token endpoints, per client address. Each costs the server a PBKDF2
 /// computation of the secret, so a refused address is answered before OpenIddict reads the request: 429 with
 /// Retry-After and an OAuth error body. The account itself is never locked, so its owner's other addresses keep
-/// getting tokens. A request is counted ahead (parallel requests cannot overrun the budget) and given back unless
-/// its answer was <c>invalid_client</c>.
+/// getting tokens. A request that presents a secret is counted ahead (parallel requests cannot overrun the budget)
+/// and given back unless its answer was <c>invalid_client</c>; so an address has at most the limit of such requests
+/// in flight at once.
 /// </summary>
 public sealed class TokenRequestThrottle(IOptions<TokenThrottleOptions> options, TimeProvider time)
 {
@@ -31,20 +32,31 @@ public sealed class TokenRequestThrottle(IOptions<TokenThrottleOptions> options,
             return;
         }
         var client = ClientAddress.Of(http);
-        if (_perAddress.TryTake(client.Partition) is { } wait)
+        // Only a request that presents a secret costs a PBKDF2 check, so only it is counted ahead; others (the portal's
+        // own code exchange, a public client) are counted if they fail and never held up by parallel ones.
+        var presentsSecret = await PresentsSecretAsync(http.Request);
+        if ((presentsSecret ? _perAddress.TryTake(client.Partition) : _perAddress.RetryAfter(client.Partition)) is { } wait)
         {
             await RefuseAsync(http, wait);
             return;
         }
+        var failed = false;
         try
         {
             await next(http);
+            failed = http.Items.ContainsKey(FailedKey);
         }
         finally
         {
-            if (!http.Items.ContainsKey(FailedKey)) _perAddress.Refund(client.Partition);
+            if (presentsSecret && !failed) _perAddress.Refund(client.Partition);
+            else if (!presentsSecret && failed) _perAddress.Spend(client.Partition);
         }
     }
+
+    // Runs after the unreadable-form guard, so a form here can be read (and is read once: ASP.NET Core caches it).
+    private static async Task<bool> PresentsSecretAsync(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+        || (request.HasFormContentType && (await request.ReadFormAsync(request.HttpContext.RequestAborted)).ContainsKey(Parameters.ClientSecret));
 
     /// <summary>An OpenIddict handler: marks a token response that refused the client's credentials, so its attempt stays counted.</summary>
     internal static ValueTask MarkFailedClientAuthentication(OpenIddictServerEvents.ApplyTokenResponseContext context)
