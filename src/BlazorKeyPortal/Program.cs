@@ -57,6 +57,7 @@ if (!app.Environment.IsDevelopment())
 app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
 app.UseUnreadableFormGuard();
+app.UseTokenRequestThrottle();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -10,8 +10,8 @@ public sealed partial class PortalBrowserClient(HttpClient http)
 
     public HttpClient Http => http;
 
-    /// <summary>The last page reached after following redirects.</summary>
-    public sealed record Page(HttpStatusCode Status, Uri Address, string Html, IReadOnlyList<Uri> Redirects);
+    /// <summary>The last page reached after following redirects, and its Retry-After header if it had one.</summary>
+    public sealed record Page(HttpStatusCode Status, Uri Address, string Html, IReadOnlyList<Uri> Redirects, string? RetryAfter = null);
 
     public async Task<HttpResponseMessage> GetRawAsync(string path) => await http.GetAsync(path);
 
@@ -58,7 +58,8 @@ public sealed partial class PortalBrowserClient(HttpClient http)
         }
         using (response)
         {
-            return new Page(response.StatusCode, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(), redirects);
+            return new Page(response.StatusCode, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(), redirects,
+                response.Headers.TryGetValues("Retry-After", out var retryAfter) ? string.Join(", ", retryAfter) : null);
         }
     }
 }

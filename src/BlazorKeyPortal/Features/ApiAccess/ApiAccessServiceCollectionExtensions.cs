@@ -12,7 +12,7 @@ public static class ApiAccessServiceCollectionExtensions
 {
     /// <summary>
     /// OpenIddict as the portal's OAuth2 server: client credentials for API accounts at <c>/oauth2/token</c>
-    /// with revocable reference tokens, and bearer validation for <c>/api/command</c>.
+    /// with revocable reference tokens, failed client authentications throttled per address, and bearer validation for <c>/api/command</c>.
     /// </summary>
     public static IHostApplicationBuilder AddApiAccess(this IHostApplicationBuilder builder)
     {
@@ -29,6 +29,8 @@ public static class ApiAccessServiceCollectionExtensions
                 server.UseReferenceAccessTokens();
                 server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
                     .UseInlineHandler(ReportConfiguredLifetime).SetOrder(int.MinValue));
+                server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
+                    .UseInlineHandler(TokenRequestThrottle.MarkFailedClientAuthentication).SetOrder(int.MinValue + 1));
                 server.UseAspNetCore().EnableTokenEndpointPassthrough();
             })
             .AddValidation(validation =>
@@ -57,6 +59,8 @@ public static class ApiAccessServiceCollectionExtensions
                 .AddAuthenticationSchemes(ApiBearerHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
+        services.AddOptions<TokenThrottleOptions>().BindConfiguration(TokenThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenRequestThrottle>();
         services.AddSingleton<ApiTokenLimit>();
         services.AddSingleton<ApiAccountProvisioner>();
         return builder;

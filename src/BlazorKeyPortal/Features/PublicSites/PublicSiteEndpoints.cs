@@ -1,5 +1,6 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.Redemption;
+using BlazorKeyPortal.Features.Throttling;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace BlazorKeyPortal.Features.PublicSites;

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using BlazorKeyPortal.Features.Throttling;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace BlazorKeyPortal.Features.Redemption;
 
 /// <summary>
 /// The ASP.NET Core rate-limiting policy of the redemption endpoints: a request is let through while its client
-/// address (and, for short keys, everyone together) still has failed attempts left, and answered 429 with
+/// address (and, for short keys of an address that has failed before, everyone together) still has failed attempts left, and answered 429 with
 /// Retry-After otherwise. Passing the gate costs nothing; only a failed attempt spends budget
 /// (<see cref="RedemptionService"/> records it), so customers who redeem their key are never counted.
 /// </summary>
@@ -83,5 +84,5 @@ public sealed class RejectedAttemptReply(Func<HttpContext, TimeSpan, Task> write
         return reply is null ? Task.CompletedTask : reply._write(http, retryAfter);
     }
 
-    public static long RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+    public static long RetryAfterSeconds(TimeSpan retryAfter) => WaitText.Seconds(retryAfter);
 }

@@ -59,8 +59,6 @@ public static class RedemptionMessages
 
     public static string TooManyAttempts(TimeSpan retryAfter)
     {
-        var minutes = (int)Math.Ceiling(retryAfter.TotalMinutes);
-        var wait = retryAfter.TotalSeconds <= 60 ? "a minute" : $"{minutes} minutes";
-        return $"There have been too many attempts with keys that did not work. Please wait {wait} and try again, or ask your support contact for help.";
+        return $"There have been too many attempts with keys that did not work. Please wait {Throttling.WaitText.Describe(retryAfter)} and try again, or ask your support contact for help.";
     }
 }

@@ -7,6 +7,7 @@ using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SupportQueue;
+using BlazorKeyPortal.Features.Throttling;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 

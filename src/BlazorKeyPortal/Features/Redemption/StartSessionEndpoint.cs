@@ -4,6 +4,7 @@ using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.SessionKeys;
+using BlazorKeyPortal.Features.Throttling;
 
 namespace BlazorKeyPortal.Features.Redemption;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.Throttling;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -116,24 +117,35 @@ public static class BuiltInProvider
         return Results.SignOut(new AuthenticationProperties { RedirectUri = SignedOutPath }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    /// <summary>The sign-in form: a password check with lockout; failures return to the form with a reason.</summary>
+    /// <summary>
+    /// The sign-in form: a password check behind the <see cref="SignInThrottle"/>, never Identity's lockout counter (wrong
+    /// passwords must not lock a user out for everyone). Every failure returns to the form with the same message; an
+    /// account an administrator locked (LockoutEnd ahead) is refused by the same check with the same message.
+    /// </summary>
     private static async Task<IResult> PasswordSignInAsync(
         [FromForm(Name = "username")] string? userName, [FromForm(Name = "password")] string? password, [FromForm(Name = "returnUrl")] string? returnUrl,
-        SignInManager<IdentityUser> signIn, SignInAudit audit, CancellationToken cancellationToken)
+        HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle, SignInAudit audit, CancellationToken cancellationToken)
     {
         var target = ReturnUrls.IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
             return Results.LocalRedirect(SignInPages.LoginUrl(target, userName, SignInPages.MissingError));
         }
-        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        var name = userName.Trim();
+        var client = ClientAddress.Of(http);
+        if (throttle.TryBegin(client, name) is { } wait)
+        {
+            return Results.LocalRedirect(SignInPages.LoginUrl(target, userName, SignInPages.ThrottledError, wait));
+        }
+        var result = await signIn.PasswordSignInAsync(name, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(client, name);
             return Results.LocalRedirect(target);
         }
-        var reason = result.IsLockedOut ? SignInPages.LockedError : SignInPages.InvalidError;
-        await audit.FailedAsync(userName.Trim(), reason, cancellationToken);
-        return Results.LocalRedirect(SignInPages.LoginUrl(target, userName, reason));
+        // The audit trail (administrators only) keeps the difference that the answer must not show.
+        await audit.FailedAsync(name, result.IsLockedOut ? "locked" : SignInPages.InvalidError, cancellationToken);
+        return Results.LocalRedirect(SignInPages.LoginUrl(target, userName, SignInPages.InvalidError));
     }
 
     private static async Task<ClaimsPrincipal> PrincipalAsync(UserManager<IdentityUser> users, IdentityUser user)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -14,16 +15,19 @@ public static class SignInPages
     public const string ProblemPath = "/account/sign-in-problem";
 
     public const string MissingError = "missing";
+    /// <summary>Any failed password check: an unknown name, a wrong password and a locked account read the same.</summary>
     public const string InvalidError = "invalid";
-    public const string LockedError = "locked";
+    /// <summary>Too many failed sign-ins; the form says how long to wait (<c>Wait</c>, seconds).</summary>
+    public const string ThrottledError = "wait";
 
-    /// <summary>The built-in provider's sign-in form, optionally with the name typed and why the last try failed.</summary>
-    public static string LoginUrl(string returnUrl, string? userName = null, string? error = null) =>
+    /// <summary>The built-in provider's sign-in form, optionally with the name typed, why the last try failed and how long to wait.</summary>
+    public static string LoginUrl(string returnUrl, string? userName = null, string? error = null, TimeSpan? wait = null) =>
         BuiltInProvider.LoginPath + QueryString.Create(new Dictionary<string, string?>
         {
             ["ReturnUrl"] = returnUrl,
             ["UserName"] = string.IsNullOrEmpty(userName) ? null : userName,
             ["Error"] = error,
+            ["Wait"] = wait is { } w ? Throttling.WaitText.Seconds(w).ToString(CultureInfo.InvariantCulture) : null,
         }.Where(p => p.Value is not null));
 
     /// <summary>Where a page sends an anonymous user: the portal's challenge, returning to <paramref name="returnUrl"/>.</summary>

@@ -35,9 +35,9 @@ public static class SignInServiceCollectionExtensions
 
         services.AddIdentityCore<IdentityUser>(identity =>
             {
+                // Lockout stays enabled so that an administrator can lock a user (LockoutEnd); wrong passwords never
+                // count towards it (see SignInThrottle), so nobody else can lock a user out.
                 identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Password.RequiredLength = 8;
             })
             .AddRoles<IdentityRole>()
@@ -97,6 +97,8 @@ public static class SignInServiceCollectionExtensions
             aspNetCore.EnableEndSessionEndpointPassthrough = true;
         });
 
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<PortalOidcEvents>();
         services.AddSingleton<SignInAudit>();
         services.AddHostedService<BuiltInProviderRegistration>();

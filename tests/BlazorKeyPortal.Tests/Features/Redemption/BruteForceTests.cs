@@ -70,21 +70,24 @@ public sealed class BruteForceTests
     }
 
     [Fact]
-    public async Task Failures_from_many_addresses_use_up_the_global_limit_and_then_every_address_waits()
+    public async Task Once_the_global_limit_is_used_up_addresses_that_failed_wait_and_addresses_that_never_failed_do_not()
     {
         await using var portal = new TightLimits();
         var (shortKey, keyUrl) = await portal.GenerateKeyAsync();
-        for (var address = 1; address <= 4; address++)
+        var (otherShortKey, _) = await portal.GenerateKeyAsync();
+        var mistyped = portal.Customer("support.localhost", Customer);
+        (await mistyped.EnterKeyAsync("ZZZZZZZ")).Status.ShouldBe(HttpStatusCode.OK);
+        for (var address = 1; address <= 7; address++)
         {
-            var bot = portal.Customer("support.localhost", $"203.0.113.{address}");
-            await bot.EnterKeyAsync("ZZZZZZZ");
-            await bot.EnterKeyAsync("ZZZZZZZ");
+            await portal.Customer("support.localhost", $"203.0.113.{address}").EnterKeyAsync("ZZZZZZZ");
         }
 
-        var customer = portal.Customer("support.localhost", Customer);
-        var typed = await customer.EnterKeyAsync(shortKey);
-        var apiResponse = await customer.Http.GetAsync($"/api/start_session?short_key={shortKey}");
+        // A customer who mistyped before the limit was used up is asked to wait, on the page and in the API...
+        var typed = await mistyped.EnterKeyAsync(shortKey);
+        var apiResponse = await mistyped.Http.GetAsync($"/api/start_session?short_key={shortKey}");
         var api = await CommandResult.ReadAsync(apiResponse);
+        // ...a customer whose address never failed gets their attempt.
+        var fresh = await portal.Customer("support.localhost", "198.51.100.21").EnterKeyAsync(otherShortKey);
 
         typed.Status.ShouldBe(HttpStatusCode.TooManyRequests);
         typed.Header("Retry-After").ShouldBe("450");
@@ -92,10 +95,62 @@ public sealed class BruteForceTests
         apiResponse.Headers.GetValues("Retry-After").ShouldBe(["450"]);
         api.Error.ShouldStartWith("There have been too many attempts");
         (await portal.KeyAsync(shortKey)).RedeemedAt.ShouldBeNull();
+        fresh.Heading.ShouldBe("You are in the queue");
 
         // A key URL cannot be guessed, so short-key guessing does not close it.
         var started = await portal.Customer("remote.localhost", Customer).StartFromKeyUrlAsync(keyUrl);
         started.Heading.ShouldBe("You are in the queue");
+    }
+
+    [Fact]
+    public async Task A_failure_from_an_address_that_never_failed_does_not_lengthen_the_wait_of_the_others()
+    {
+        await using var portal = new TightLimits();
+        for (var address = 1; address <= 4; address++)
+        {
+            var bot = portal.Customer("support.localhost", $"203.0.113.{address}");
+            await bot.EnterKeyAsync("ZZZZZZZ");
+            await bot.EnterKeyAsync("ZZZZZZZ");
+        }
+
+        for (var address = 100; address < 120; address++)
+        {
+            (await portal.Customer("support.localhost", $"203.0.113.{address}").EnterKeyAsync("ZZZZZZZ")).Status.ShouldBe(HttpStatusCode.OK);
+        }
+        var botAgain = await portal.Customer("support.localhost", "203.0.113.1").EnterKeyAsync("ZZZZZZZ");
+
+        botAgain.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        botAgain.Header("Retry-After").ShouldBe("450");
+    }
+
+    [Fact]
+    public async Task Guessing_from_several_addresses_spends_the_global_budget_without_shutting_out_a_customer_whose_address_never_failed()
+    {
+        await using var portal = new LoopbackPortal(new Dictionary<string, string?>
+        {
+            ["FailedRedemptions:PerAddressLimit"] = "5",
+            ["FailedRedemptions:PerAddressWindow"] = "00:15:00",
+            ["FailedRedemptions:GlobalLimit"] = "8",
+            ["FailedRedemptions:GlobalWindow"] = "01:00:00",
+        });
+        var api = await new CommandApiClient(portal.ClientFrom("127.0.0.1")).SignedInAsync();
+        var typedKey = (await api.GenerateAsync("queue_id=team:1&url_hostname=remote.localhost")).ShouldBeSessionKey().Element("short_key");
+        var keyUrl = new Uri((await api.GenerateAsync("queue_id=team:1&url_hostname=remote.localhost")).ShouldBeSessionKey().Element("key_url"));
+        for (var bot = 2; bot <= 5; bot++)
+        {
+            var guesser = LoopbackCustomer(portal, $"127.0.0.{bot}", "support.localhost");
+            (await guesser.EnterKeyAsync("ZZZZZZZ")).Status.ShouldBe(HttpStatusCode.OK);
+            (await guesser.EnterKeyAsync("ZZZZZZZ")).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var botAgain = await LoopbackCustomer(portal, "127.0.0.2", "support.localhost").EnterKeyAsync("ZZZZZZZ");
+        var freshCustomer = await LoopbackCustomer(portal, "127.0.0.9", "support.localhost").EnterKeyAsync(typedKey);
+        var keyUrlFromABot = await LoopbackCustomer(portal, "127.0.0.3", "remote.localhost").StartFromKeyUrlAsync(keyUrl.PathAndQuery);
+
+        botAgain.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(botAgain.Header("Retry-After").ShouldNotBeNull()).ShouldBeInRange(440, 450);
+        freshCustomer.Heading.ShouldBe("You are in the queue");
+        keyUrlFromABot.Heading.ShouldBe("You are in the queue");
     }
 
     [Fact]
@@ -142,6 +197,10 @@ public sealed class BruteForceTests
 
         error.Message.ShouldContain(setting);
     }
+
+    /// <summary>A customer's browser on <paramref name="host"/> whose connections really come from <paramref name="address"/>.</summary>
+    private static CustomerBrowser LoopbackCustomer(LoopbackPortal portal, string address, string host) =>
+        new(portal.ClientFrom(address, host, new CookieContainer()), address);
 
     private sealed class SettingPortal(string setting, string value) : PublicSitePortal
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using BlazorKeyPortal.Features.Redemption;
+using BlazorKeyPortal.Features.Throttling;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,6 +19,7 @@ public sealed class FailedAttemptLimitsTests
         PerAddressWindow = TimeSpan.FromMinutes(8),
         GlobalLimit = global,
         GlobalWindow = TimeSpan.FromMinutes(60),
+        FailureMemory = TimeSpan.FromHours(24),
     }), _clock);
 
     [Fact]
@@ -39,14 +41,45 @@ public sealed class FailedAttemptLimitsTests
     }
 
     [Fact]
-    public void The_global_budget_counts_short_keys_only_and_stops_every_address()
+    public void The_global_budget_counts_short_keys_only_and_stops_the_addresses_that_failed()
     {
         var limits = Limits(perAddress: 100, global: 6);
         for (var i = 0; i < 6; i++) limits.RecordFailure(A, shortKey: true);
-        limits.RecordFailure(A, shortKey: false);
+        limits.RecordFailure(B, shortKey: false);
+
+        limits.RetryAfter(A, shortKey: true).ShouldBe(TimeSpan.FromMinutes(10));
+        limits.RetryAfter(A, shortKey: false).ShouldBeNull();
+        // B failed with a key URL only: it has no short-key failure on record.
+        limits.RetryAfter(B, shortKey: true).ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_address_without_a_short_key_failure_gets_its_attempt_and_its_failure_puts_it_on_record()
+    {
+        var limits = Limits(perAddress: 100, global: 6);
+        for (var i = 0; i < 6; i++) limits.RecordFailure(A, shortKey: true);
+
+        limits.RetryAfter(B, shortKey: true).ShouldBeNull();
+        limits.RecordFailure(B, shortKey: true);
 
         limits.RetryAfter(B, shortKey: true).ShouldBe(TimeSpan.FromMinutes(10));
-        limits.RetryAfter(B, shortKey: false).ShouldBeNull();
+        // Spent beyond empty, the budget stays empty: the failing addresses wait one interval, not longer.
+        limits.RetryAfter(A, shortKey: true).ShouldBe(TimeSpan.FromMinutes(10));
+    }
+
+    [Fact]
+    public void A_short_key_failure_is_remembered_for_the_failure_memory_and_then_forgotten()
+    {
+        var limits = Limits(perAddress: 100, global: 6);
+        for (var i = 0; i < 6; i++) limits.RecordFailure(A, shortKey: true);
+        _clock.Advance(TimeSpan.FromHours(23));
+        for (var i = 0; i < 6; i++) limits.RecordFailure(B, shortKey: true);
+
+        limits.RetryAfter(A, shortKey: true).ShouldBe(TimeSpan.FromMinutes(10));
+        _clock.Advance(TimeSpan.FromHours(1));
+        limits.RetryAfter(A, shortKey: true).ShouldBeNull();
+        limits.RecordFailure(B, shortKey: true);
+        limits.RememberedAddresses.ShouldBe(1);
     }
 
     [Fact]
@@ -59,14 +92,5 @@ public sealed class FailedAttemptLimitsTests
         limits.RecordFailure(B, shortKey: false);
 
         limits.TrackedAddresses.ShouldBe(1);
-    }
-
-    [Theory]
-    [InlineData("192.0.2.7", "192.0.2.7")]
-    [InlineData("::ffff:192.0.2.7", "192.0.2.7")]
-    [InlineData("2001:db8:aa:bb:1:2:3:4", "2001:db8:aa:bb::/64")]
-    public void A_client_address_is_partitioned_by_IPv4_address_or_IPv6_64(string address, string partition)
-    {
-        ClientAddress.Of(IPAddress.Parse(address)).Partition.ShouldBe(partition);
     }
 }

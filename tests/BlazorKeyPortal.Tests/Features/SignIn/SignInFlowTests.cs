@@ -39,7 +39,7 @@ public sealed class SignInFlowTests(SignInPortalFactory portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Wrong_passwords_never_lock_the_account_so_the_right_one_still_signs_in()
     {
         var browser = portal.NewBrowser();
         var form = await browser.GetAsync("/keys/new");
@@ -50,8 +50,7 @@ public sealed class SignInFlowTests(SignInPortalFactory portal) : IClassFixture<
 
         var last = await browser.SubmitSignInAsync(form, "supervisor", PortalBrowserClient.Password);
 
-        last.Address.AbsolutePath.ShouldBe("/account/login");
-        last.Html.ShouldContain("This account is locked");
+        last.Address.AbsolutePath.ShouldBe("/keys/new");
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BlazorKeyPortal.Features.Redemption;
+namespace BlazorKeyPortal.Features.Throttling;
 
-/// <summary>Who is attempting a redemption, as far as the network tells: the address and its rate-limit partition.</summary>
+/// <summary>
+/// Who is making a request, as far as the network tells: the address (for the audit trail) and the partition that
+/// failure budgets count it under. <see cref="Of(HttpContext)"/> is the one place that reads a request's address.
+/// </summary>
 public sealed record ClientAddress(string Address, string Partition)
 {
     /// <summary>Connections without an address (a Unix socket, an in-process test server) share one partition.</summary>
