@@ -212,6 +212,9 @@ public sealed class DatabaseWriter(
         {
             using var transaction = session.Db.Database.BeginTransaction();
             session.Statements.Enlist(transaction.GetDbTransaction());
+            // Another process on the same database (an overlapped recycle, a second instance) may have appended entries
+            // since the last batch: the head is whatever the database says inside this transaction, never memory.
+            chain.Head = session.Statements.ReadChainHead();
             if (RunRepeatable(scope, repeatable) is var (failed, error))
             {
                 transaction.Rollback();

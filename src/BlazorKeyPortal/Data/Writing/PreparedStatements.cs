@@ -63,6 +63,29 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
         foreach (var query in _queries.Values) query.Transaction = transaction;
     }
 
+    /// <summary>
+    /// The statements that read the audit chain's last entry inside a batch's transaction. On SQLite the transaction
+    /// began with <c>BEGIN IMMEDIATE</c>, which already excludes every other writer, whichever process it runs in. On
+    /// SQL Server an exclusive application lock owned by the transaction does the same for every portal process on the
+    /// database; it is released when the transaction ends.
+    /// </summary>
+    internal static (string? Lock, string Head) ChainHeadSql(bool sqlServer) => sqlServer
+        ? ("EXEC sp_getapplock @Resource = N'BlazorKeyPortal.AuditChain', @LockMode = N'Exclusive', @LockOwner = N'Transaction'",
+            "SELECT TOP (1) [Sequence], [Hash] FROM [AuditEntries] ORDER BY [Sequence] DESC")
+        : (null, "SELECT \"Sequence\", \"Hash\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1");
+
+    /// <summary>
+    /// The audit chain's head as the database has it now, read inside the batch's transaction, so that entries another
+    /// process appended since the last batch are linked to and never forked from.
+    /// </summary>
+    public ChainHead ReadChainHead()
+    {
+        var (lockSql, headSql) = ChainHeadSql(_sqlServer);
+        if (lockSql is not null) Prepared(lockSql).ExecuteNonQuery();
+        using var reader = Prepared(headSql).ExecuteReader();
+        return reader.Read() ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : new ChainHead(0, AuditChain.GenesisHash);
+    }
+
     /// <summary>The savepoint statements of each provider: create, release (none on SQL Server), roll back.</summary>
     internal static (string Create, string? Release, string Rollback) SavepointSql(bool sqlServer) => sqlServer
         ? ($"SAVE TRANSACTION {SavepointName}", null, $"ROLLBACK TRANSACTION {SavepointName}")
