@@ -50,6 +50,15 @@ public sealed partial class ApplianceSessionKeyAuthority(
             throw;
         }
 
+        // The key URL becomes a link on the agent's page, in the invitation and in a QR code: anything but a web
+        // address (javascript:, data:, file:) would run or open something else wherever it is followed.
+        if (!IsWebAddress(reply.KeyUrl))
+        {
+            var reason = $"The appliance issued key {reply.ShortKey}, but its key URL '{reply.KeyUrl}' is not an http or https address.";
+            await WriteFailedAsync(order, pending, "UnsafeKeyUrl", reason, reply);
+            throw new KeyStoreUnavailableException($"{reason} The key was not handed out; ask an administrator to check the appliance's public site settings.");
+        }
+
         if (AccessKeyOf(reply.KeyUrl) is not { } accessKey || reply.ShortKey.Length > KeyMaterial.ShortKeyLength)
         {
             var reason = $"The appliance issued key {reply.ShortKey}, but its key URL '{reply.KeyUrl}' or short key has a form this portal cannot store.";
@@ -87,6 +96,12 @@ public sealed partial class ApplianceSessionKeyAuthority(
         if (order.Skills.Count > 0) fields.Add(new(ParameterNames.Skills, string.Join(',', order.Skills)));
         return fields;
     }
+
+    /// <summary>Whether <paramref name="keyUrl"/> is an absolute http or https address with a host.</summary>
+    internal static bool IsWebAddress(string keyUrl) =>
+        Uri.TryCreate(keyUrl, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Length > 0;
 
     /// <summary>The <c>ak</c> of a key URL, when it fits the access-key column (32 letters or digits at most).</summary>
     internal static string? AccessKeyOf(string keyUrl)
