@@ -27,6 +27,7 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
+builder.AddCommandApi();
 builder.AddSignIn();
 builder.AddPreferences();
 builder.AddPresence();
