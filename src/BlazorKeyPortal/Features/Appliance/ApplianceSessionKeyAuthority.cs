@@ -80,7 +80,12 @@ public sealed partial class ApplianceSessionKeyAuthority(
         }
     }
 
-    /// <summary>The form fields of <c>generate_session_key</c>; the portal's effective ttl is always sent, so its limits hold.</summary>
+    /// <summary>
+    /// The form fields of <c>generate_session_key</c>; the portal's effective ttl is always sent, so its limits hold.
+    /// <c>url_hostname</c> only names a site other than the default (the primary site's primary hostname): the
+    /// appliance knows its default site, while the portal's name for it may be one the appliance does not accept
+    /// (with no sites configured, the host of <c>Appliance:BaseUrl</c>, such as 127.0.0.1).
+    /// </summary>
     internal static List<KeyValuePair<string, string>> Parameters(KeyIssueOrder order)
     {
         var fields = new List<KeyValuePair<string, string>>
@@ -88,8 +93,9 @@ public sealed partial class ApplianceSessionKeyAuthority(
             new(ParameterNames.Type, "support"),
             new(ParameterNames.QueueId, order.RequestedQueue),
             new(ParameterNames.Ttl, order.TtlSeconds.ToString(CultureInfo.InvariantCulture)),
-            new(ParameterNames.UrlHostname, order.UrlHostname),
         };
+        var isDefault = order.Site.IsPrimary && string.Equals(order.UrlHostname, order.Site.PrimaryHostname, StringComparison.OrdinalIgnoreCase);
+        if (!isDefault) fields.Add(new(ParameterNames.UrlHostname, order.UrlHostname));
         if (order.ExternalKey is not null) fields.Add(new(ParameterNames.CustomExternalKey, order.ExternalKey));
         foreach (var (code, value) in order.CustomFields) fields.Add(new(ParameterNames.CustomPrefix + code, value));
         if (order.Priority is int priority) fields.Add(new(ParameterNames.Priority, priority.ToString(CultureInfo.InvariantCulture)));
