@@ -27,6 +27,7 @@ var builder = PortalHostDefaults.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
+builder.AddCommandApi();
 builder.AddSignIn();
 builder.AddPreferences();
 builder.AddPresence();

@@ -86,6 +86,39 @@ public sealed class PortalProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Runs the portal in <paramref name="environment"/> on <paramref name="dataDirectory"/> for a start that is
+    /// expected to fail: waits for the process to end and returns its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, string environment, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [AppPath(), "--urls", $"http://127.0.0.1:{FreePort()}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(AppPath())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        UseDataDirectory(start, dataDirectory);
+        start.Environment["TokenServer__AllowHttp"] = "true";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The portal kept running; it was expected to refuse to start.");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     private static void UseDataDirectory(ProcessStartInfo start, string dataDirectory)
     {
         start.Environment["Portal__DataDirectory"] = dataDirectory;

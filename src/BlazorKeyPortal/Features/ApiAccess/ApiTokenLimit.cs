@@ -76,11 +76,12 @@ public sealed class ApiTokenLimit(IServiceScopeFactory scopes, IOptions<TokenSer
         return (await LiveTokens(db, clientId, time.GetUtcNow().UtcDateTime).Select(t => t.Id).ToListAsync(cancellationToken))!;
     }
 
+    /// <summary>Newest first, exactly: <see cref="IssueOrderTokenStore"/> keeps each account's creation dates strictly increasing.</summary>
     private static IQueryable<OpenIddictEntityFrameworkCoreToken> LiveTokens(PortalDbContext db, string clientId, DateTime nowUtc) =>
         db.Set<OpenIddictEntityFrameworkCoreToken>().AsNoTracking()
             .Where(t => t.Application!.ClientId == clientId && t.Type == TokenTypeIdentifiers.AccessToken
                 && t.Status == Statuses.Valid && t.ExpirationDate > nowUtc)
-            .OrderByDescending(t => t.CreationDate).ThenByDescending(t => t.Id);
+            .OrderByDescending(t => t.CreationDate);
 
     private sealed class Releaser(SemaphoreSlim gate) : IDisposable
     {

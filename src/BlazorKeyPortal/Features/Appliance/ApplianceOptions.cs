@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BlazorKeyPortal.Features.PublicSites;
 using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Features.Appliance;
@@ -120,7 +121,7 @@ public sealed record ApplianceSite(
 /// Checks <see cref="ApplianceOptions"/> in appliance mode, naming each bad setting by its configuration path.
 /// In embedded mode the section is not used and not checked.
 /// </summary>
-public sealed class ApplianceOptionsValidator(IOptions<KeyAuthorityOptions> keyAuthority) : IValidateOptions<ApplianceOptions>
+public sealed class ApplianceOptionsValidator(IOptions<KeyAuthorityOptions> keyAuthority, PortalHostnames portalHostnames) : IValidateOptions<ApplianceOptions>
 {
     private const string Prefix = ApplianceOptions.SectionName + ":";
 
@@ -130,7 +131,7 @@ public sealed class ApplianceOptionsValidator(IOptions<KeyAuthorityOptions> keyA
 
         var failures = new List<string>();
         ValidateConnection(options, failures);
-        ValidateSites(options, failures);
+        ValidateSites(options, portalHostnames, failures);
         ValidateRouting(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -168,7 +169,7 @@ public sealed class ApplianceOptionsValidator(IOptions<KeyAuthorityOptions> keyA
         }
     }
 
-    private static void ValidateSites(ApplianceOptions options, List<string> failures)
+    private static void ValidateSites(ApplianceOptions options, PortalHostnames portalHostnames, List<string> failures)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var hostnames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -193,6 +194,11 @@ public sealed class ApplianceOptionsValidator(IOptions<KeyAuthorityOptions> keyA
                     failures.Add($"{hostPath} '{hostname}' is not a host name.");
                 else if (!hostnames.TryAdd(hostname, path))
                     failures.Add($"{hostPath} '{hostname}' already belongs to {hostnames[hostname]}; a host name belongs to one site.");
+                // The portal serves no public pages in appliance mode, but a site that names the portal's own host
+                // is a configuration mistake that would shadow the portal as soon as it did. (The default site, named
+                // after the appliance's host, is not configured here: it may share a machine with the portal.)
+                else if (portalHostnames.SettingOf(hostname) is { } setting)
+                    failures.Add($"{hostPath} '{hostname}' is the portal's own hostname (from {setting}); a public site on it would hide the portal's pages.");
             }
 
             if (site.MaxTtlSeconds is < 1) failures.Add($"{path}:MaxTtlSeconds must be a positive number of seconds.");

@@ -50,6 +50,15 @@ public sealed partial class ApplianceSessionKeyAuthority(
             throw;
         }
 
+        // The key URL becomes a link on the agent's page, in the invitation and in a QR code: anything but a web
+        // address (javascript:, data:, file:) would run or open something else wherever it is followed.
+        if (!IsWebAddress(reply.KeyUrl))
+        {
+            var reason = $"The appliance issued key {reply.ShortKey}, but its key URL '{reply.KeyUrl}' is not an http or https address.";
+            await WriteFailedAsync(order, pending, "UnsafeKeyUrl", reason, reply);
+            throw new KeyStoreUnavailableException($"{reason} The key was not handed out; ask an administrator to check the appliance's public site settings.");
+        }
+
         if (AccessKeyOf(reply.KeyUrl) is not { } accessKey || reply.ShortKey.Length > KeyMaterial.ShortKeyLength)
         {
             var reason = $"The appliance issued key {reply.ShortKey}, but its key URL '{reply.KeyUrl}' or short key has a form this portal cannot store.";
@@ -71,7 +80,12 @@ public sealed partial class ApplianceSessionKeyAuthority(
         }
     }
 
-    /// <summary>The form fields of <c>generate_session_key</c>; the portal's effective ttl is always sent, so its limits hold.</summary>
+    /// <summary>
+    /// The form fields of <c>generate_session_key</c>; the portal's effective ttl is always sent, so its limits hold.
+    /// <c>url_hostname</c> only names a site other than the default (the primary site's primary hostname): the
+    /// appliance knows its default site, while the portal's name for it may be one the appliance does not accept
+    /// (with no sites configured, the host of <c>Appliance:BaseUrl</c>, such as 127.0.0.1).
+    /// </summary>
     internal static List<KeyValuePair<string, string>> Parameters(KeyIssueOrder order)
     {
         var fields = new List<KeyValuePair<string, string>>
@@ -79,14 +93,21 @@ public sealed partial class ApplianceSessionKeyAuthority(
             new(ParameterNames.Type, "support"),
             new(ParameterNames.QueueId, order.RequestedQueue),
             new(ParameterNames.Ttl, order.TtlSeconds.ToString(CultureInfo.InvariantCulture)),
-            new(ParameterNames.UrlHostname, order.UrlHostname),
         };
+        var isDefault = order.Site.IsPrimary && string.Equals(order.UrlHostname, order.Site.PrimaryHostname, StringComparison.OrdinalIgnoreCase);
+        if (!isDefault) fields.Add(new(ParameterNames.UrlHostname, order.UrlHostname));
         if (order.ExternalKey is not null) fields.Add(new(ParameterNames.CustomExternalKey, order.ExternalKey));
         foreach (var (code, value) in order.CustomFields) fields.Add(new(ParameterNames.CustomPrefix + code, value));
         if (order.Priority is int priority) fields.Add(new(ParameterNames.Priority, priority.ToString(CultureInfo.InvariantCulture)));
         if (order.Skills.Count > 0) fields.Add(new(ParameterNames.Skills, string.Join(',', order.Skills)));
         return fields;
     }
+
+    /// <summary>Whether <paramref name="keyUrl"/> is an absolute http or https address with a host.</summary>
+    internal static bool IsWebAddress(string keyUrl) =>
+        Uri.TryCreate(keyUrl, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Length > 0;
 
     /// <summary>The <c>ak</c> of a key URL, when it fits the access-key column (32 letters or digits at most).</summary>
     internal static string? AccessKeyOf(string keyUrl)

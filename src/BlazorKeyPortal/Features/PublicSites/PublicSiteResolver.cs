@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.Catalog;
+using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Features.PublicSites;
 
@@ -17,16 +19,23 @@ public sealed class PublicSiteRequest(SiteInfo? site)
 /// <summary>
 /// Maps a request's Host header to a public site through the catalog's hostname table (case-insensitive, port and
 /// a trailing dot ignored), once per request: the answer is kept as a request feature for routing, headers and pages.
+/// The portal's own hostnames are never a public site's, whatever the table says (a row may predate the check that
+/// keeps them out). In appliance mode no hostname is: customers redeem appliance keys on the appliance's own sites,
+/// and a site named after the appliance's host would otherwise take over the portal when both run on one machine.
 /// </summary>
-public sealed class PublicSiteResolver(PortalCatalog catalog)
+public sealed class PublicSiteResolver(PortalCatalog catalog, PortalHostnames portalHostnames, IOptions<KeyAuthorityOptions> keyAuthority)
 {
     public async ValueTask<PublicSiteRequest> ResolveAsync(HttpContext http)
     {
         if (http.Features.Get<PublicSiteRequest>() is { } known) return known;
 
-        var snapshot = await catalog.GetAsync(http.RequestAborted);
         var host = http.Request.Host.Host.TrimEnd('.');
-        var resolved = new PublicSiteRequest(host.Length > 0 ? snapshot.SiteByHostname.GetValueOrDefault(host) : null);
+        SiteInfo? site = null;
+        if (!keyAuthority.Value.IsAppliance && host.Length > 0 && !portalHostnames.Contains(host))
+        {
+            site = (await catalog.GetAsync(http.RequestAborted)).SiteByHostname.GetValueOrDefault(host);
+        }
+        var resolved = new PublicSiteRequest(site);
         http.Features.Set(resolved);
         return resolved;
     }

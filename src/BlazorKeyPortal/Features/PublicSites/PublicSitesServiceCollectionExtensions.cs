@@ -8,6 +8,7 @@ public static class PublicSitesServiceCollectionExtensions
     /// <summary>Host-based public sites: the resolver and the routing policy that serves each hostname its own pages.</summary>
     public static IHostApplicationBuilder AddPublicSites(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(services => PortalHostnames.From(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<PublicSiteResolver>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, PublicSiteMatcherPolicy>());
         return builder;

@@ -4,6 +4,7 @@ using BlazorKeyPortal.Features.Administration.ApiAccounts;
 using BlazorKeyPortal.Features.Administration.Routing;
 using BlazorKeyPortal.Features.Administration.Settings;
 using BlazorKeyPortal.Features.Administration.Sites;
+using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Tests.Infrastructure;
 using FluentValidation;
 
@@ -23,7 +24,7 @@ public sealed class AdminValidatorTests
     [Fact]
     public async Task A_complete_new_site_is_valid()
     {
-        (await ErrorsOf(new SiteFormValidator(), NewSite())).ShouldBeEmpty();
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), NewSite())).ShouldBeEmpty();
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.Hostnames.Add(new() { Hostname = "Remote.Example.com" });
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["'remote.example.com' already belongs to site 'Remote'; a hostname belongs to one site only."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["'remote.example.com' already belongs to site 'Remote'; a hostname belongs to one site only."]);
     }
 
     [Theory]
@@ -44,7 +45,7 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.Hostnames[0].Hostname = hostname;
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe([message]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe([message]);
     }
 
     [Fact]
@@ -53,9 +54,9 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.Hostnames.Add(new() { Hostname = "field.localhost", IsPrimary = true });
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["'field.localhost' is listed twice.", "Mark exactly one hostname as primary (2 are)."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["'field.localhost' is listed twice.", "Mark exactly one hostname as primary (2 are)."]);
         form.Hostnames.Clear();
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["A site needs at least one hostname."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["A site needs at least one hostname."]);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class AdminValidatorTests
         var form = SiteForm.From(TestCatalog.Seeded().SiteById[1]);
         form.IsPrimary = false;
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["There must be one primary site: make another site primary instead."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["There must be one primary site: make another site primary instead."]);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.ExternalKeyPattern = "INC[0-9";
 
-        (await ErrorsOf(new SiteFormValidator(), form)).Single().ShouldStartWith("The pattern is not a valid regular expression:");
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).Single().ShouldStartWith("The pattern is not a valid regular expression:");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.MaxTtlSeconds = 86_401;
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["A site's maximum time to live cannot exceed the maximum session key timeout (86400 seconds)."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["A site's maximum time to live cannot exceed the maximum session key timeout (86400 seconds)."]);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.RestrictToTeams = true;
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["Pick at least one team, or lift the restriction: otherwise no portal user can issue keys for this site."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["Pick at least one team, or lift the restriction: otherwise no portal user can issue keys for this site."]);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class AdminValidatorTests
         var form = NewSite();
         form.MailBodyTemplate = "Please call us.";
 
-        (await ErrorsOf(new SiteFormValidator(), form)).ShouldBe(["The invitation body must contain {key_url} or {short_key}, or the customer cannot start a session."]);
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["The invitation body must contain {key_url} or {short_key}, or the customer cannot start a session."]);
     }
 
     [Fact]

@@ -83,6 +83,26 @@ public sealed class TokenEndpointTests
     }
 
     [Fact]
+    public async Task Tokens_issued_within_one_second_are_revoked_oldest_first()
+    {
+        await using var portal = new PortalFactory();
+        var api = new CommandApiClient(portal.CreateClient());
+        var tokens = new List<string>();
+        // The clock stands still: every token carries the same creation second.
+        for (var i = 0; i < 40; i++)
+        {
+            tokens.Add(await api.TokenAsync());
+        }
+
+        var refused = new List<int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (await CallWith(portal, tokens[i]) != HttpStatusCode.OK) refused.Add(i);
+        }
+        refused.ShouldBe(Enumerable.Range(0, 10).ToList());
+    }
+
+    [Fact]
     public async Task Regenerating_the_secret_makes_every_existing_token_fail_with_401()
     {
         await using var portal = new PortalFactory();

@@ -178,6 +178,30 @@ public sealed class ApplianceFaultTests(FaultyAppliance faulty) : IClassFixture<
         await ShouldHaveNoUnfinishedEntryAsync();
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)//?ak=0123456789abcdef0123456789abcdef")]
+    [InlineData("data:text/html,hello?ak=0123456789abcdef0123456789abcdef")]
+    [InlineData("ftp://support.example.com/?ak=0123456789abcdef0123456789abcdef")]
+    public async Task A_key_url_that_is_not_http_or_https_fails_the_key_with_a_clear_message_and_a_failed_entry(string keyUrl)
+    {
+        var api = await Portal.ApiClientAsync();
+        Appliance.OnGenerate = context => FakeAppliance.Xml(context, $"""
+            <session_key xmlns="{FakeAppliance.Ns}"><type>support</type><expires>1900000000</expires><queue available="1">general</queue>
+            <short_key>7654321</short_key><key_url>{System.Security.SecurityElement.Escape(keyUrl)}</key_url>
+            <mail_subject>Invitation</mail_subject><mail_body>Click here</mail_body></session_key>
+            """);
+
+        var reply = await api.GenerateAsync();
+
+        reply.Error.ShouldContain($"its key URL '{keyUrl}' is not an http or https address");
+        var failed = (await KeyIssueAudit.ReadAsync(Portal)).Failed[^1];
+        KeyIssueAudit.DetailOf(failed, "Failure").ShouldBe("UnsafeKeyUrl");
+        KeyIssueAudit.DetailOf(failed, "ShortKey").ShouldBe("7654321");
+        await using var db = Portal.CreateDbContext();
+        (await db.SessionKeys.AnyAsync(k => k.ShortKey == "7654321")).ShouldBeFalse();
+        await ShouldHaveNoUnfinishedEntryAsync();
+    }
+
     [Fact]
     public async Task A_read_command_is_retried_after_a_transient_failure()
     {

@@ -113,7 +113,7 @@ public sealed class ApplianceOptionsTests
         ClientSecret = "secret",
     };
 
-    private static ApplianceOptionsValidator Validator(KeyAuthorityMode mode) => new(Options.Create(new KeyAuthorityOptions { Mode = mode }));
+    private static ApplianceOptionsValidator Validator(KeyAuthorityMode mode) => new(Options.Create(new KeyAuthorityOptions { Mode = mode }), new BlazorKeyPortal.Features.PublicSites.PortalHostnames([]));
 
     private static string Describe(Exception exception)
     {

@@ -43,11 +43,11 @@ public sealed class KestrelPortal : PortalFactory
 
 /// <summary>
 /// A portal in appliance mode in front of <paramref name="baseUrl"/>, on its own temporary database, with two
-/// configured sites and an issue, as an administrator would configure it. In-process (TestServer); its calls to
+/// configured sites (none with <paramref name="configureSites"/> false) and an issue, as an administrator would configure it. In-process (TestServer); its calls to
 /// the appliance are real HTTP.
 /// </summary>
 public sealed class AppliancePortal(Uri baseUrl, string clientId = CommandApiClient.FullAccess, string secret = CommandApiClient.FullSecret,
-    int timeoutSeconds = 10, IReadOnlyDictionary<string, string?>? extra = null, bool fakeClock = false) : PortalFactory
+    int timeoutSeconds = 10, IReadOnlyDictionary<string, string?>? extra = null, bool fakeClock = false, bool configureSites = true) : PortalFactory
 {
     public const string SupportHostname = "support.example.com";
     public const string RemoteHostname = "remote.example.com";
@@ -68,13 +68,6 @@ public sealed class AppliancePortal(Uri baseUrl, string clientId = CommandApiCli
                 ["Appliance:ClientId"] = clientId,
                 ["Appliance:ClientSecret"] = secret,
                 ["Appliance:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Appliance:PublicSites:0:Name"] = "Support",
-                ["Appliance:PublicSites:0:Hostnames:0"] = SupportHostname,
-                ["Appliance:PublicSites:0:Hostnames:1"] = "support.localhost",
-                ["Appliance:PublicSites:1:Name"] = "Remote",
-                ["Appliance:PublicSites:1:Hostnames:0"] = RemoteHostname,
-                ["Appliance:PublicSites:1:AllowedApiAccounts:0"] = CommandApiClient.ReadOnly,
-                ["Appliance:PublicSites:1:AllowedTeams:0"] = "tier1",
                 ["Appliance:Issues:0:CodeName"] = "other",
                 ["Appliance:Issues:0:Team"] = "tier1",
                 // The fake appliance's failures are expected; keep the test output readable.
@@ -82,6 +75,16 @@ public sealed class AppliancePortal(Uri baseUrl, string clientId = CommandApiCli
                 ["Logging:LogLevel:Polly"] = "None",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "None",
             };
+            if (configureSites)
+            {
+                settings["Appliance:PublicSites:0:Name"] = "Support";
+                settings["Appliance:PublicSites:0:Hostnames:0"] = SupportHostname;
+                settings["Appliance:PublicSites:0:Hostnames:1"] = "support.localhost";
+                settings["Appliance:PublicSites:1:Name"] = "Remote";
+                settings["Appliance:PublicSites:1:Hostnames:0"] = RemoteHostname;
+                settings["Appliance:PublicSites:1:AllowedApiAccounts:0"] = CommandApiClient.ReadOnly;
+                settings["Appliance:PublicSites:1:AllowedTeams:0"] = "tier1";
+            }
             foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
             return settings;
         }

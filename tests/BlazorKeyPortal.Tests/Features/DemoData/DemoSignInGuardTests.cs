@@ -45,8 +45,7 @@ public sealed class DemoSignInGuardTests
     private static async Task<PortalFactory> SeededWithoutDemoApiAccountsAsync()
     {
         var development = new PortalFactory().Started();
-        await using var db = development.CreateDbContext();
-        await db.ApiAccounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.IsEnabled, false));
+        await DemoDataGuardTests.DeleteApiAccountsAsync(development, DevelopmentSeed.ApiAccounts.Select(a => a.ClientId).ToArray());
         return development;
     }
 

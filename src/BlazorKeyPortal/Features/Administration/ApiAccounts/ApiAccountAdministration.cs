@@ -3,7 +3,9 @@ using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.DemoData;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace BlazorKeyPortal.Features.Administration.ApiAccounts;
 
@@ -71,7 +73,8 @@ public sealed class ApiAccountAdministration(
     ApiAccountFormValidator validator,
     ApiAccountProvisioner provisioner,
     ApiTokenLimit tokens,
-    PortalCatalog catalog)
+    PortalCatalog catalog,
+    DemoApiAccounts demoApiAccounts)
 {
     public const string SubjectType = AuditSubjects.ApiAccount;
 
@@ -90,6 +93,7 @@ public sealed class ApiAccountAdministration(
     /// <summary>Changes name, permission, networks or state; disabling revokes every live token.</summary>
     public async Task<AdminResult> UpdateAsync(string actor, ApiAccountForm form, CancellationToken cancellationToken = default)
     {
+        if (await RefuseEnablingPublishedSecretAsync(form, cancellationToken) is { } refusal) return refusal;
         var result = await changes.ApplyAsync(actor, SubjectType, form, validator, scope =>
         {
             var account = scope.Db.ApiAccounts.Single(a => a.Id == form.Id);
@@ -114,6 +118,24 @@ public sealed class ApiAccountAdministration(
     /// <summary>The account's live tokens with their age, newest first.</summary>
     public Task<IReadOnlyList<(string Id, DateTime CreatedUtc, DateTime ExpiresUtc)>> LiveTokensAsync(string clientId, CancellationToken cancellationToken = default) =>
         tokens.LiveTokensAsync(clientId, cancellationToken);
+
+    /// <summary>
+    /// The demo accounts' secrets are published in the README: enabling such an account would hand anyone who read it
+    /// a working API account. Outside Development the portal does not even start while one exists.
+    /// </summary>
+    private async Task<AdminResult?> RefuseEnablingPublishedSecretAsync(ApiAccountForm form, CancellationToken cancellationToken)
+    {
+        if (!form.IsEnabled || form.Id is not int id) return null;
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        if (snapshot.ApiAccounts.FirstOrDefault(a => a.Id == id) is not { IsEnabled: false } account) return null;
+
+        string? message = null;
+        if (DemoApiAccounts.IsDemoClientId(account.ClientId))
+            message = $"{account.ClientId} is a demo API account whose secret is published; it cannot be enabled. Create a new account instead.";
+        else if (await demoApiAccounts.HasDemoSecretAsync(account.ClientId, cancellationToken))
+            message = $"The secret of {account.ClientId} is one of the published demo secrets; regenerate the secret before enabling the account.";
+        return message is null ? null : AdminResult.Invalid([new ValidationFailure(nameof(ApiAccountForm.IsEnabled), message)]);
+    }
 
     private static object Describe(ApiAccount account) => new
     {

@@ -1,3 +1,4 @@
+using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.SessionKeys;
 using FluentValidation;
 
@@ -6,7 +7,7 @@ namespace BlazorKeyPortal.Features.Administration.Sites;
 /// <summary>Every rule of a public site, checked against the current catalog.</summary>
 public sealed class SiteFormValidator : AbstractValidator<SiteForm>
 {
-    public SiteFormValidator()
+    public SiteFormValidator(PortalHostnames portalHostnames)
     {
         RuleFor(f => f.Name).Custom((name, context) =>
         {
@@ -39,6 +40,8 @@ public sealed class SiteFormValidator : AbstractValidator<SiteForm>
                     context.AddFailure($"'{hostname}' is not a hostname (letters, digits, dashes and dots, no port).");
                 else if (!seen.Add(hostname))
                     context.AddFailure($"'{hostname}' is listed twice.");
+                else if (portalHostnames.SettingOf(hostname) is { } setting)
+                    context.AddFailure($"'{hostname}' is the portal's own hostname (from {setting}); a public site on it would hide the portal's pages.");
                 else if (catalog.SiteByHostname.TryGetValue(hostname, out var owner) && owner.Id != context.InstanceToValidate.Id)
                     context.AddFailure($"'{hostname}' already belongs to site '{owner.Name}'; a hostname belongs to one site only.");
             }
