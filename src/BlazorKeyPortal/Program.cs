@@ -1,5 +1,6 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Data.KeyRing;
 using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Appliance;
@@ -25,6 +26,7 @@ using BlazorKeyPortal.Features.SupportQueue;
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
 builder.AddPortalData();
+builder.AddDataProtectionKeyRing();
 builder.AddSessionKeys();
 builder.AddApiAccess();
 builder.AddSignIn();
