@@ -1,5 +1,6 @@
 using BlazorKeyPortal.Components;
 using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Data.KeyRing;
 using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Appliance;
@@ -17,6 +18,7 @@ using BlazorKeyPortal.Features.Preferences;
 using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.Redemption;
+using BlazorKeyPortal.Features.Retention;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.SupportQueue;
@@ -24,7 +26,9 @@ using BlazorKeyPortal.Features.SupportQueue;
 // A verb (users, migrate, backup) runs with the same settings and services as the portal, then exits.
 var builder = PortalHostDefaults.CreateBuilder(args);
 
+builder.AddServiceHosting();
 builder.AddPortalData();
+builder.AddDataProtectionKeyRing();
 builder.AddSessionKeys();
 builder.AddApiAccess();
 builder.AddCommandApi();
@@ -40,6 +44,7 @@ builder.AddPublicSites();
 builder.AddRedemption();
 builder.AddSupportQueue();
 builder.AddAuditTrail();
+builder.AddRetention();
 builder.AddHistory();
 builder.AddPortalUi();
 builder.AddDemoData();

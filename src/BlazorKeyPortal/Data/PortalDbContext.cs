@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ namespace BlazorKeyPortal.Data;
 /// The portal's data, independent of the database engine. <see cref="SqlitePortalDbContext"/> and
 /// <see cref="SqlServerPortalDbContext"/> derive from it, each with its own migrations.
 /// Services take <see cref="IDbContextFactory{PortalDbContext}"/> and use one context per operation.
+/// It also holds Data Protection's key ring (<see cref="DataProtectionKeys"/>), so that every instance shares it.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<PublicSite> PublicSites => Set<PublicSite>();
     public DbSet<PublicSiteHostname> PublicSiteHostnames => Set<PublicSiteHostname>();
@@ -27,6 +29,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

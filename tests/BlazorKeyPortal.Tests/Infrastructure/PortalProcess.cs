@@ -145,6 +145,22 @@ public sealed class PortalProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// SIGTERM, as systemd stops a service: the host shuts down gracefully. Returns the exit code and how long the stop
+    /// took, or throws if it did not end within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Took)> StopGracefullyAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return (_process.ExitCode, started.Elapsed);
+    }
+
     public ValueTask DisposeAsync()
     {
         KillHard();

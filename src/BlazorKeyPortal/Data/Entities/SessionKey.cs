@@ -1,6 +1,9 @@
 namespace BlazorKeyPortal.Data.Entities;
 
-/// <summary>An issued session key. Never deleted: history is the product.</summary>
+/// <summary>
+/// An issued session key. Kept for ever (history is the product) unless <c>Retention:KeyDays</c> is set; its audit
+/// entries outlive it either way.
+/// </summary>
 public sealed class SessionKey
 {
     public long Id { get; set; }

@@ -10,6 +10,7 @@ public static class AuditActions
     public const string KeyRedeemed = "key.redeemed";
     public const string RedemptionFailed = "key.redemption_failed";
     public const string KeyRevoked = "key.revoked";
+    public const string KeysRemovedByRetention = "key.removed_by_retention";
     public const string SessionAccepted = "session.accepted";
     public const string SessionEnded = "session.ended";
     public const string AdminChange = "admin.change";
