@@ -126,18 +126,6 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["TokenServer__KeyDirectory"] = Path.Combine(dataDirectory, "keys");
     }
 
-    /// <summary>SIGTERM, as a service manager stops it: returns the exit code once the process has ended.</summary>
-    public async Task<int> StopAsync()
-    {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(deadline.Token);
-        return _process.ExitCode;
-    }
-
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
     public void KillHard()
     {

@@ -120,7 +120,7 @@ public sealed class TwoProcessesTests : IDisposable
         Volatile.Write(ref apiB, await ApiAsync(b));
         await Task.Delay(TimeSpan.FromSeconds(10));
         Volatile.Write(ref aStopping, true);
-        (await a.StopAsync()).ShouldBe(0);
+        (await a.StopGracefullyAsync(TimeSpan.FromSeconds(60))).ExitCode.ShouldBe(0);
         var afterStop = received.Count;
         using (var more = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {

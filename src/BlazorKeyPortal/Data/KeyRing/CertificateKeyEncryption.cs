@@ -13,9 +13,9 @@ namespace BlazorKeyPortal.Data.KeyRing;
 /// are read when services resolve (tests and every configuration source included), not while services are registered,
 /// which is why the key ring does not use <c>ProtectKeysWithCertificate</c>, which wants the certificate up front.
 /// </summary>
-internal sealed class KeyRingCertificate(IOptions<KeyRingOptions> options, IHostEnvironment environment) : IDisposable
+internal sealed class KeyRingCertificate(IOptions<KeyRingOptions> options, PortalDataDirectory dataDirectory) : IDisposable
 {
-    private readonly Lazy<X509Certificate2?> _certificate = new(() => KeyRingCertificateLoader.Load(options.Value, environment.ContentRootPath));
+    private readonly Lazy<X509Certificate2?> _certificate = new(() => KeyRingCertificateLoader.Load(options.Value, dataDirectory.Root));
 
     /// <summary>The certificate with its private key, or null when the keys are stored unencrypted.</summary>
     public X509Certificate2? Certificate => _certificate.Value;

@@ -15,7 +15,7 @@ public sealed class KeyRingOptions
     public const string SectionName = "DataProtection";
 
     /// <summary>
-    /// A PFX file whose RSA key encrypts every stored key; relative paths are resolved against the content root.
+    /// A PFX file whose RSA key encrypts every stored key; relative paths are resolved against the data directory.
     /// Defaults to none (keys stored unencrypted).
     /// </summary>
     public string? CertificatePath { get; set; }
@@ -37,13 +37,13 @@ internal static class KeyRingCertificateLoader
 {
     /// <summary>The certificate with its private key, or null when none is configured.</summary>
     /// <exception cref="KeyRingCertificateException">The setting names no usable certificate.</exception>
-    public static X509Certificate2? Load(KeyRingOptions options, string contentRoot)
+    public static X509Certificate2? Load(KeyRingOptions options, string dataDirectory)
     {
         if (!string.IsNullOrWhiteSpace(options.CertificatePath) && !string.IsNullOrWhiteSpace(options.CertificateThumbprint))
         {
             throw new KeyRingCertificateException("DataProtection:CertificatePath and DataProtection:CertificateThumbprint are both set; set one of them.");
         }
-        var certificate = !string.IsNullOrWhiteSpace(options.CertificatePath) ? FromFile(options, contentRoot)
+        var certificate = !string.IsNullOrWhiteSpace(options.CertificatePath) ? FromFile(options, dataDirectory)
             : !string.IsNullOrWhiteSpace(options.CertificateThumbprint) ? FromStore(options.CertificateThumbprint)
             : null;
         if (certificate is not null && !HasRsaPrivateKey(certificate))
@@ -55,12 +55,12 @@ internal static class KeyRingCertificateLoader
         return certificate;
     }
 
-    public static string ResolvePath(string path, string contentRoot) =>
-        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
+    public static string ResolvePath(string path, string dataDirectory) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(dataDirectory, path));
 
-    private static X509Certificate2 FromFile(KeyRingOptions options, string contentRoot)
+    private static X509Certificate2 FromFile(KeyRingOptions options, string dataDirectory)
     {
-        var path = ResolvePath(options.CertificatePath!, contentRoot);
+        var path = ResolvePath(options.CertificatePath!, dataDirectory);
         if (!File.Exists(path))
         {
             throw new KeyRingCertificateException($"DataProtection:CertificatePath names '{path}', which does not exist.");
@@ -109,13 +109,13 @@ internal static class KeyRingCertificateLoader
 internal sealed class KeyRingCertificateException(string message) : Exception(message);
 
 /// <summary>Refuses to start with a certificate setting that names no usable certificate, naming the setting.</summary>
-internal sealed class KeyRingOptionsValidator(IHostEnvironment environment) : IValidateOptions<KeyRingOptions>
+internal sealed class KeyRingOptionsValidator(PortalDataDirectory dataDirectory) : IValidateOptions<KeyRingOptions>
 {
     public ValidateOptionsResult Validate(string? name, KeyRingOptions options)
     {
         try
         {
-            KeyRingCertificateLoader.Load(options, environment.ContentRootPath)?.Dispose();
+            KeyRingCertificateLoader.Load(options, dataDirectory.Root)?.Dispose();
             return ValidateOptionsResult.Success;
         }
         catch (KeyRingCertificateException ex)
