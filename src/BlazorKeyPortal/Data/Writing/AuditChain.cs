@@ -19,6 +19,44 @@ public sealed class AuditChain
     public ChainHead Head { get; internal set; } = new(0, GenesisHash);
 
     /// <summary>
+    /// The last entry this process has seen committed, by itself or by another process on the same database: a trail
+    /// that ends before it, or holds another entry at its place, lost or rewrote entries after they were written. It
+    /// moves forward only along an intact chain (see <see cref="Observe"/>), so entries appended after tampering do not
+    /// hide it.
+    /// </summary>
+    public ChainHead Witnessed { get; private set; } = new(0, GenesisHash);
+
+    private bool _witnessedIsCurrent = true;
+
+    /// <summary>
+    /// Takes the head the database has inside a batch's write transaction as the head to link to. The witnessed head
+    /// follows it when it is the same, or further on while the entry at the witnessed place is still the one seen there
+    /// (another process appended); otherwise the trail behind it changed, and the witnessed head stays as evidence.
+    /// </summary>
+    /// <param name="hashAt">The stored hash of an entry, asked only when another process has appended.</param>
+    internal void Observe(ChainHead stored, Func<long, string?> hashAt)
+    {
+        Head = stored;
+        _witnessedIsCurrent = stored == Witnessed
+            || (stored.Sequence > Witnessed.Sequence && (Witnessed.Sequence == 0 || hashAt(Witnessed.Sequence) == Witnessed.Hash));
+        if (_witnessedIsCurrent) Witnessed = stored;
+    }
+
+    /// <summary>After a batch committed: what it appended is witnessed, if it was linked to the witnessed head.</summary>
+    internal void Committed()
+    {
+        if (_witnessedIsCurrent) Witnessed = Head;
+    }
+
+    /// <summary>At start-up: the database's head is the first one witnessed.</summary>
+    internal void Start(ChainHead stored)
+    {
+        Head = stored;
+        Witnessed = stored;
+        _witnessedIsCurrent = true;
+    }
+
+    /// <summary>
     /// The SHA-256 of an entry's canonical content: every field but the sequence number, in a fixed order,
     /// as a JSON array so that no two different entries share a canonical form. The sequence is left out on
     /// purpose: the chain of previous hashes proves the order, so a swap shows as "reordered", not "changed".

@@ -165,7 +165,7 @@ public sealed class DatabaseWriter(
         using var db = contextFactory.CreateDbContext();
         var last = db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
-        chain.Head = last is null ? new ChainHead(0, AuditChain.GenesisHash) : new ChainHead(last.Sequence, last.Hash);
+        chain.Start(last is null ? new ChainHead(0, AuditChain.GenesisHash) : new ChainHead(last.Sequence, last.Hash));
     }
 
     private void CommitBatch(List<IWriteItem> batch)
@@ -195,6 +195,7 @@ public sealed class DatabaseWriter(
             return;
         }
 
+        chain.Committed();
         foreach (var item in succeeded)
         {
             item.Complete();
@@ -214,7 +215,7 @@ public sealed class DatabaseWriter(
             session.Statements.Enlist(transaction.GetDbTransaction());
             // Another process on the same database (an overlapped recycle, a second instance) may have appended entries
             // since the last batch: the head is whatever the database says inside this transaction, never memory.
-            chain.Head = session.Statements.ReadChainHead();
+            chain.Observe(session.Statements.ReadChainHead(), session.Statements.ChainHashAt);
             if (RunRepeatable(scope, repeatable) is var (failed, error))
             {
                 transaction.Rollback();

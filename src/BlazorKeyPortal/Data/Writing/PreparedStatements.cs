@@ -74,6 +74,14 @@ public sealed class PreparedStatements(PortalDbContext db) : IDisposable
             "SELECT TOP (1) [Sequence], [Hash] FROM [AuditEntries] ORDER BY [Sequence] DESC")
         : (null, "SELECT \"Sequence\", \"Hash\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1");
 
+    /// <summary>The stored hash of the audit entry at <paramref name="sequence"/>, or null when there is none.</summary>
+    public string? ChainHashAt(long sequence)
+    {
+        var query = Query("SELECT \"Hash\" FROM \"AuditEntries\" WHERE \"Sequence\" = @p0", "SELECT [Hash] FROM [AuditEntries] WHERE [Sequence] = @p0", 1);
+        query.Parameters[0].Value = sequence;
+        return query.ExecuteScalar() as string;
+    }
+
     /// <summary>
     /// The audit chain's head as the database has it now, read inside the batch's transaction, so that entries another
     /// process appended since the last batch are linked to and never forked from.

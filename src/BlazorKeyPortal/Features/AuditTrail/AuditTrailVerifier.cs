@@ -16,9 +16,9 @@ public sealed class AuditTrailVerifier(IDbContextFactory<PortalDbContext> contex
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var started = time.GetTimestamp();
-        // Read on the writer's thread, the head is one that has committed: entries appended while the walk runs
-        // lie beyond it and are left for the next verification.
-        var head = await writer.WriteAsync(_ => chain.Head, cancellationToken);
+        // Read on the writer's thread inside a batch, the witnessed head is one that has committed (by this process or
+        // another): entries appended while the walk runs lie beyond it and are left for the next verification.
+        var head = await writer.WriteAsync(_ => chain.Witnessed, cancellationToken);
         // Microsoft.Data.Sqlite completes "async" reads synchronously; the walk runs on the thread pool so that
         // a circuit that asked for it keeps rendering.
         var (verified, firstBreak) = await Task.Run(async () =>
