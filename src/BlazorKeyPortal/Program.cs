@@ -55,6 +55,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
+app.UsePublicSiteBoundary();
 app.UseUnreadableFormGuard();
 app.UseAuthentication();
 app.UseAuthorization();
