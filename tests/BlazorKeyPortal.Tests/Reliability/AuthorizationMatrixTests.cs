@@ -74,7 +74,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         new("POST /authentication/logout",      OpenTo.Anyone,      OnSites.Refused, "ends the caller's own session; antiforgery token required"),
         new("GET,POST /connect/authorize",      OpenTo.Anyone,      OnSites.Refused, "built-in provider: asks for the password itself"),
         new("POST /connect/token",              OpenTo.Anyone,      OnSites.Refused, "built-in provider: the code and its PKCE verifier are the credential"),
-        new("GET,POST /connect/endsession",     OpenTo.Anyone,      OnSites.Refused, "built-in provider: ends the caller's own session"),
+        new("GET,POST /connect/endsession",     OpenTo.Anyone,      OnSites.Refused, "built-in provider: ends the caller's own session, only with the signed-in user's id_token_hint"),
         new("POST /account/login",              OpenTo.Anyone,      OnSites.Refused, "the sign-in form's password check"),
         new("POST /account/preferences/theme",  OpenTo.SignedIn,    OnSites.Refused, "the caller's own theme; antiforgery token required"),
         new("site POST /",                      OpenTo.Anyone,      OnSites.Answers, "customers type a session key"),
