@@ -62,6 +62,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePublicSiteSecurityHeaders();
 app.UsePortalStatusPages();
+app.UsePublicSiteBoundary();
 app.UseUnreadableFormGuard();
 app.UseTokenRequestThrottle();
 app.UseAuthentication();

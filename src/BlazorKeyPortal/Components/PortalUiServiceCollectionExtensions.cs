@@ -1,3 +1,4 @@
+using BlazorKeyPortal.Features.PublicSites;
 using MudBlazor.Services;
 
 namespace BlazorKeyPortal.Components;
@@ -15,7 +16,8 @@ public static class PortalUiServiceCollectionExtensions
     /// <summary>Static assets and the interactive portal pages.</summary>
     public static WebApplication MapPortalUi(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Styles, scripts and images are the same for everyone; the public pages use the favicon.
+        app.MapStaticAssets().AnswersOnPublicSites();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -61,31 +61,32 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
     ];
 
     // ── Endpoints that are no page: who may call them, and why ──────────────────────────────────────────────────
-    // Static assets (StaticAssetDescriptor) are classified by their extension below instead of one by one.
+    // Static assets (StaticAssetDescriptor) are classified by their extension below instead of one by one; they answer on
+    // public sites' hostnames too. "on sites": whether the endpoint answers on a public site's hostname (see the site table).
     private static readonly IReadOnlyList<EndpointRow> Endpoints =
     [
-        new("GET,POST /api/command",            OpenTo.ApiAccounts, "the command matrix below"),
-        new("POST /oauth2/token",               OpenTo.Anyone,      "API accounts prove themselves with their secret here"),
-        new("GET,POST /api/start_session",      OpenTo.Anyone,      "customers: the session key is the credential"),
-        new("ANY /health/live",                 OpenTo.Anyone,      "load balancers"),
-        new("ANY /health/ready",                OpenTo.Anyone,      "load balancers"),
-        new("GET /authentication/login",        OpenTo.Anyone,      "starts the sign-in"),
-        new("POST /authentication/logout",      OpenTo.Anyone,      "ends the caller's own session; antiforgery token required"),
-        new("GET,POST /connect/authorize",      OpenTo.Anyone,      "built-in provider: asks for the password itself"),
-        new("POST /connect/token",              OpenTo.Anyone,      "built-in provider: the code and its PKCE verifier are the credential"),
-        new("GET,POST /connect/endsession",     OpenTo.Anyone,      "built-in provider: ends the caller's own session"),
-        new("POST /account/login",              OpenTo.Anyone,      "the sign-in form's password check"),
-        new("POST /account/preferences/theme",  OpenTo.SignedIn,    "the caller's own theme; antiforgery token required"),
-        new("site POST /",                      OpenTo.Anyone,      "customers type a session key"),
-        new("site POST /start",                 OpenTo.Anyone,      "customers start a session from a key URL"),
-        new("site ANY /not-found",              OpenTo.Anyone,      "public sites' not-found page"),
-        new("site ANY /Error",                  OpenTo.Anyone,      "public sites' error page"),
-        new("ANY /_blazor",                     OpenTo.Anyone,      "circuits: the router's AuthorizeRouteView checks each page's [Authorize] again"),
-        new("ANY /_blazor/negotiate",           OpenTo.Anyone,      "circuits"),
-        new("ANY /_blazor/disconnect/",         OpenTo.Anyone,      "circuits"),
-        new("ANY /_blazor/initializers/",       OpenTo.Anyone,      "circuits"),
-        new("GET /_framework/opaque-redirect",  OpenTo.Anyone,      "circuits: a redirect a streamed page asked for; its target is data-protected"),
-        new("GET,HEAD {**path:file}",           OpenTo.Anyone,      "Development only: wwwroot files not yet in the static-asset manifest"),
+        new("GET,POST /api/command",            OpenTo.ApiAccounts, OnSites.Answers, "the command matrix below"),
+        new("POST /oauth2/token",               OpenTo.Anyone,      OnSites.Answers, "API accounts prove themselves with their secret here"),
+        new("GET,POST /api/start_session",      OpenTo.Anyone,      OnSites.Answers, "customers: the session key is the credential"),
+        new("ANY /health/live",                 OpenTo.Anyone,      OnSites.Answers, "load balancers"),
+        new("ANY /health/ready",                OpenTo.Anyone,      OnSites.Answers, "load balancers"),
+        new("GET /authentication/login",        OpenTo.Anyone,      OnSites.Refused, "starts the sign-in"),
+        new("POST /authentication/logout",      OpenTo.Anyone,      OnSites.Refused, "ends the caller's own session; antiforgery token required"),
+        new("GET,POST /connect/authorize",      OpenTo.Anyone,      OnSites.Refused, "built-in provider: asks for the password itself"),
+        new("POST /connect/token",              OpenTo.Anyone,      OnSites.Refused, "built-in provider: the code and its PKCE verifier are the credential"),
+        new("GET,POST /connect/endsession",     OpenTo.Anyone,      OnSites.Refused, "built-in provider: ends the caller's own session, only with the signed-in user's id_token_hint"),
+        new("POST /account/login",              OpenTo.Anyone,      OnSites.Refused, "the sign-in form's password check"),
+        new("POST /account/preferences/theme",  OpenTo.SignedIn,    OnSites.Refused, "the caller's own theme; antiforgery token required"),
+        new("site POST /",                      OpenTo.Anyone,      OnSites.Answers, "customers type a session key"),
+        new("site POST /start",                 OpenTo.Anyone,      OnSites.Answers, "customers start a session from a key URL"),
+        new("site ANY /not-found",              OpenTo.Anyone,      OnSites.Answers, "public sites' not-found page"),
+        new("site ANY /Error",                  OpenTo.Anyone,      OnSites.Answers, "public sites' error page"),
+        new("ANY /_blazor",                     OpenTo.Anyone,      OnSites.Refused, "circuits: the router's AuthorizeRouteView checks each page's [Authorize] again"),
+        new("ANY /_blazor/negotiate",           OpenTo.Anyone,      OnSites.Refused, "circuits"),
+        new("ANY /_blazor/disconnect/",         OpenTo.Anyone,      OnSites.Refused, "circuits"),
+        new("ANY /_blazor/initializers/",       OpenTo.Anyone,      OnSites.Refused, "circuits"),
+        new("GET /_framework/opaque-redirect",  OpenTo.Anyone,      OnSites.Refused, "circuits: a redirect a streamed page asked for; its target is data-protected"),
+        new("GET,HEAD {**path:file}",           OpenTo.Anyone,      OnSites.Refused, "Development only: wwwroot files not yet in the static-asset manifest (not on sites: no convention reaches it)"),
     ];
 
     private static readonly IReadOnlyList<string> StaticAssetExtensions = [".css", ".js", ".map", ".svg"];
@@ -261,6 +262,22 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         wrong.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Endpoints_answer_on_public_sites_hostnames_exactly_where_their_classification_says()
+    {
+        var wrong = new List<string>();
+        foreach (var (key, endpoint, isStaticAsset) in RoutedEndpoints())
+        {
+            // Public pages answer there; every portal page and any endpoint without a row is refused.
+            var expected = isStaticAsset || key.StartsWith("site ", StringComparison.Ordinal) ? OnSites.Answers
+                : Endpoints.SingleOrDefault(r => r.Endpoint == key)?.OnSites ?? OnSites.Refused;
+            var answers = PublicSiteBoundary.ServesPublicSites(endpoint);
+            if (answers != (expected == OnSites.Answers)) wrong.Add($"{key}: expected {expected}, {(answers ? "answers" : "is refused")}");
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("/appsettings.json")]
     [InlineData("/appsettings.Development.json")]
@@ -348,7 +365,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
 
     private enum OpenTo { Anyone, SignedIn, ApiAccounts }
 
-    private sealed record EndpointRow(string Endpoint, OpenTo OpenTo, string Why);
+    private sealed record EndpointRow(string Endpoint, OpenTo OpenTo, OnSites OnSites, string Why);
+
+    private enum OnSites { Answers, Refused }
 
     private sealed record RoutedEndpoint(string Key, RouteEndpoint Endpoint, bool IsStaticAsset);
 

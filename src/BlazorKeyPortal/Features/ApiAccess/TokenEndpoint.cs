@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.PublicSites;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
@@ -20,7 +21,7 @@ public static class TokenEndpoint
 
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, HandleAsync).DisableAntiforgery().WithName("OAuthToken");
+        endpoints.MapPost(Path, HandleAsync).DisableAntiforgery().AnswersOnPublicSites().WithName("OAuthToken");
         return endpoints;
     }
 

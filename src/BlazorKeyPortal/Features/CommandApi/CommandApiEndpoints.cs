@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.PublicSites;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BlazorKeyPortal.Features.CommandApi;
@@ -19,6 +20,7 @@ public static class CommandApiEndpoints
             .RequireAuthorization(ApiAccessPolicies.CommandApi)
             .DisableAntiforgery()
             .ForMachineClients()
+            .AnswersOnPublicSites()
             .WithName("CommandApi");
         return endpoints;
     }

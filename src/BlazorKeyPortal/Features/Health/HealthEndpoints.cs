@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Data;
+using BlazorKeyPortal.Features.PublicSites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace BlazorKeyPortal.Features.Health;
@@ -20,8 +21,8 @@ public static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics().AnswersOnPublicSites();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AnswersOnPublicSites();
         return endpoints;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing.Matching;
 
 namespace BlazorKeyPortal.Features.PublicSites;
@@ -12,16 +11,18 @@ public sealed class PublicSitePageMetadata
 
 /// <summary>
 /// Chooses between the public sites and the portal by Host header, in routing itself: on a public site's hostname
-/// the portal's Razor component pages do not exist (so <c>/</c> is the site's front page and <c>/queue</c> is not
-/// found), and on any other hostname the public pages do not exist. Machine endpoints (<c>/api</c>, <c>/oauth2</c>,
-/// <c>/health</c>, static assets) answer on every hostname, as an appliance's do.
+/// only the site's pages and the endpoints that answer everywhere exist (<see cref="PublicSiteBoundary"/>), so
+/// <c>/</c> is the site's front page and <c>/queue</c>, <c>/account/login</c> or <c>/_blazor</c> are not found; on any
+/// other hostname the public pages do not exist. Machine endpoints (<c>/api</c>, <c>/oauth2/token</c>, <c>/health</c>,
+/// static assets) answer on every hostname, as an appliance's do.
 /// Hostnames live in the database, so ASP.NET Core's static <c>RequireHost</c> cannot express this.
 /// </summary>
 internal sealed class PublicSiteMatcherPolicy(PublicSiteResolver resolver) : MatcherPolicy, IEndpointSelectorPolicy
 {
     public override int Order => 0;
 
-    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => endpoints.Any(e => IsPublicPage(e) || IsPortalPage(e));
+    // Endpoints that answer everywhere need no look at the Host: the command API's requests skip the resolver.
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => endpoints.Any(e => IsPublicPage(e) || !PublicSiteBoundary.ServesPublicSites(e));
 
     public async Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
@@ -30,11 +31,9 @@ internal sealed class PublicSiteMatcherPolicy(PublicSiteResolver resolver) : Mat
         {
             if (!candidates.IsValidCandidate(i)) continue;
             var endpoint = candidates[i].Endpoint;
-            if (onPublicSite ? IsPortalPage(endpoint) : IsPublicPage(endpoint)) candidates.SetValidity(i, false);
+            if (onPublicSite ? !PublicSiteBoundary.ServesPublicSites(endpoint) : IsPublicPage(endpoint)) candidates.SetValidity(i, false);
         }
     }
 
     private static bool IsPublicPage(Endpoint endpoint) => endpoint.Metadata.GetMetadata<PublicSitePageMetadata>() is not null;
-
-    private static bool IsPortalPage(Endpoint endpoint) => endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
 }

@@ -26,6 +26,7 @@ public static class StartSessionEndpoint
             .DisableAntiforgery()
             .AllowAnonymous()
             .ForMachineClients()
+            .AnswersOnPublicSites()
             .WithName("StartSession");
         return endpoints;
     }

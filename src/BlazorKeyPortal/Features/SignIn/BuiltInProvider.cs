@@ -61,7 +61,7 @@ public static class BuiltInProvider
                 : Results.NotFound());
         group.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery();
         group.MapPost(TokenPath, ExchangeAsync).DisableAntiforgery();
-        group.MapMethods(EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync).DisableAntiforgery();
+        group.MapMethods(EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).DisableAntiforgery();
         group.MapPost(LoginPath, PasswordSignInAsync);
         return endpoints;
     }
@@ -110,9 +110,24 @@ public static class BuiltInProvider
         return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>Ends the session at the provider and returns to the portal's post-logout address.</summary>
-    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    /// <summary>
+    /// Ends the session at the provider and returns to the portal's post-logout address, for a request that carries the
+    /// ID token of the user signed in here (<c>id_token_hint</c>, as the portal's sign-out sends it). OpenIddict checks a
+    /// hint's signature and audience but accepts a request without one, and ties no hint to the browser's session: a
+    /// bare link on any site, or an attacker's own ID token, would otherwise sign the user out (logout CSRF).
+    /// </summary>
+    private static async Task<IResult> EndSessionAsync(HttpContext http, UserManager<IdentityUser> users)
     {
+        var hint = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (hint.Principal?.GetClaim(Claims.Subject) is not { Length: > 0 } hintSubject)
+        {
+            return RefuseEndSession("id_token_hint is required: only the portal's own sign-out ends the provider's session");
+        }
+        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (session.Succeeded && !string.Equals(users.GetUserId(session.Principal!), hintSubject, StringComparison.Ordinal))
+        {
+            return RefuseEndSession("the id_token_hint belongs to another user than the one signed in");
+        }
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = SignedOutPath }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
@@ -172,6 +187,11 @@ public static class BuiltInProvider
         identity.SetClaim(PortalClaims.SecurityStamp, PortalClaims.StampFingerprint(await users.GetSecurityStampAsync(user)));
         return identity;
     }
+
+    // OpenIddict's server cannot answer an end-session request with an error (forbid is not supported there), so the
+    // refusal is a plain 400: nothing is signed out and the browser is sent nowhere.
+    private static IResult RefuseEndSession(string description) =>
+        Results.Text($"The sign-out request was refused: {description}.", "text/plain", statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Refuse(string error, string description) =>
         Results.Forbid(

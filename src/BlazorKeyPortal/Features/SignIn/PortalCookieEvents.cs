@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 namespace BlazorKeyPortal.Features.SignIn;
 
 /// <summary>
 /// Every request's portal session is checked by <see cref="PortalSessionValidator"/>: changed roles replace the
 /// session's principal (and the stored ticket), and the audit trail records the new roles; a removed or locked-out user or a changed security stamp ends the
-/// session: it is removed from the store, the cookie is deleted, the audit trail records why, and the request goes on
+/// session (and the built-in provider's session in that browser): it is removed from the store, the cookie is deleted, the audit trail records why, and the request goes on
 /// anonymous (so a page asks for sign-in and a download gives nothing).
 /// </summary>
 internal sealed class PortalCookieEvents(PortalSessionValidator sessions, SignInAudit audit, ILogger<PortalCookieEvents> logger) : CookieAuthenticationEvents
@@ -35,8 +36,10 @@ internal sealed class PortalCookieEvents(PortalSessionValidator sessions, SignIn
                     logger.LogInformation("The session of {User} ended: {Reason}.", userName, check.Reason);
                 }
                 context.RejectPrincipal();
-                // Removes the session from the store (a copied cookie dies with it) and deletes the browser's cookie.
+                // Removes the session from the store (a copied cookie dies with it) and deletes the browser's cookie; the
+                // built-in provider's session in this browser ends with it, as at sign-out.
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                 await audit.SessionEndedAsync(userName, check.Reason!, CancellationToken.None);
                 break;
         }

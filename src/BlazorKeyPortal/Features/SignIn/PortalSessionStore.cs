@@ -26,17 +26,19 @@ namespace BlazorKeyPortal.Features.SignIn;
 /// with Microsoft.Data.Sqlite's busy sleeps on thread-pool threads. Session writes are rare (sign-in, sign-out, a
 /// renewal every five hours of use or when roles change) and short (one row), so they cost the writer nothing.
 /// </remarks>
-public sealed class PortalSessionStore(
+public class PortalSessionStore(
     IDbContextFactory<PortalDbContext> contexts,
     DatabaseWriter writer,
     IDataProtectionProvider dataProtection,
     IOptions<PortalSignInOptions> options,
     TimeProvider time,
-    ILogger<PortalSessionStore> logger) : ITicketStore
+    ILogger<PortalSessionStore> logger,
+    SessionTicketKind? kind = null) : ITicketStore
 {
     private const int PruneAbove = 10_000;
 
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("BlazorKeyPortal.PortalSessions.v1");
+    private readonly SessionTicketKind _kind = kind ?? SessionTicketKind.Portal;
+    private readonly IDataProtector _protector = dataProtection.CreateProtector((kind ?? SessionTicketKind.Portal).Purpose);
     private readonly ConcurrentDictionary<string, CachedTicket> _cache = new(StringComparer.Ordinal);
     private long _removals;
 
@@ -180,7 +182,7 @@ public sealed class PortalSessionStore(
     private DateTimeOffset ExpiryOf(AuthenticationTicket ticket) =>
         ticket.Properties.ExpiresUtc ?? time.GetUtcNow() + SignInServiceCollectionExtensions.SessionLifetime;
 
-    private static string SubjectOf(AuthenticationTicket ticket) => ticket.Principal.FindFirst(PortalClaims.Subject)?.Value ?? "";
+    private string SubjectOf(AuthenticationTicket ticket) => ticket.Principal.FindFirst(_kind.SubjectClaimType)?.Value ?? "";
 
     /// <summary>The row id of a session key: its SHA-256, so the table alone opens no session.</summary>
     private static string IdOf(string key) => PortalClaims.Fingerprint(key);
@@ -188,7 +190,38 @@ public sealed class PortalSessionStore(
     private sealed record CachedTicket(AuthenticationTicket Ticket, DateTimeOffset ExpiresAt, DateTimeOffset FreshUntil);
 }
 
-/// <summary>Deletes expired portal sessions once an hour (an expired session is refused on read before that).</summary>
+/// <summary>
+/// Which sessions a <see cref="PortalSessionStore"/> keeps: the Data Protection purpose of their tickets (so a row of one
+/// kind never opens as the other) and the claim that names their user (a sign-in as someone else never takes over a row).
+/// </summary>
+public sealed record SessionTicketKind(string Purpose, string SubjectClaimType)
+{
+    /// <summary>The portal's own sessions (the OIDC sign-in's cookie).</summary>
+    public static readonly SessionTicketKind Portal = new("BlazorKeyPortal.PortalSessions.v1", PortalClaims.Subject);
+
+    /// <summary>The built-in provider's sessions (ASP.NET Core Identity's application cookie): the user's id.</summary>
+    public static readonly SessionTicketKind Provider = new("BlazorKeyPortal.ProviderSessions.v1", ClaimTypes.NameIdentifier);
+}
+
+/// <summary>
+/// The built-in provider's sessions, kept like the portal's: the provider's cookie carries only a key, so ending the
+/// session (the portal's sign-out, the provider's end-session endpoint) makes every copy of that cookie worthless.
+/// Without it the cookie would be a self-contained ticket, and a copy taken before sign-out would let the
+/// authorization endpoint sign its holder in again without the password until it expired.
+/// </summary>
+public sealed class ProviderSessionStore(
+    IDbContextFactory<PortalDbContext> contexts,
+    DatabaseWriter writer,
+    IDataProtectionProvider dataProtection,
+    IOptions<PortalSignInOptions> options,
+    TimeProvider time,
+    ILogger<PortalSessionStore> logger)
+    : PortalSessionStore(contexts, writer, dataProtection, options, time, logger, SessionTicketKind.Provider);
+
+/// <summary>
+/// Deletes expired sessions once an hour, the provider's with the portal's (they share the table; an expired session is
+/// refused on read before that).
+/// </summary>
 internal sealed class PortalSessionSweeper(PortalSessionStore sessions, TimeProvider time, ILogger<PortalSessionSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BlazorKeyPortal.Features.SignIn;
@@ -37,7 +38,7 @@ public static class SignInPages
 
 /// <summary>
 /// Sign-in and sign-out of the portal, on one route group: both take a return address that must be local.
-/// Sign-out ends the portal's cookie session and the provider's session (OIDC end-session).
+/// Sign-out ends the portal's cookie session and the built-in provider's session, then the provider's (OIDC end-session).
 /// </summary>
 public static class SignInEndpoints
 {
@@ -55,8 +56,10 @@ public static class SignInEndpoints
             {
                 await audit.SignedOutAsync(userName, http.RequestAborted);
             }
+            // The built-in provider's session ends here as well, not only when the browser follows the redirect to the
+            // provider's end-session endpoint: a browser that stops on the way must not keep a session that signs in again.
             return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = ReturnUrls.IsLocal(returnUrl) ? returnUrl : BuiltInProvider.SignedOutPath },
-                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
+                [CookieAuthenticationDefaults.AuthenticationScheme, IdentityConstants.ApplicationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
         });
 
         endpoints.MapBuiltInProvider();

@@ -107,6 +107,10 @@ public static class SignInServiceCollectionExtensions
         services.AddSingleton<PortalSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<PortalSessionStore>((cookie, store) => cookie.SessionStore = store);
+        // The provider's session too: sign-out deletes its row, so a copy of the provider's cookie cannot sign in again.
+        services.AddSingleton<ProviderSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<ProviderSessionStore>((cookie, store) => cookie.SessionStore = store);
         services.AddHostedService<PortalSessionSweeper>();
         services.AddSingleton<PortalSessionValidator>();
         services.AddScoped<PortalCookieEvents>();

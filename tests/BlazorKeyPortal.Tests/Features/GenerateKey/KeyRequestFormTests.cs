@@ -162,7 +162,9 @@ public sealed class KeyRequestFormTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Typing_an_external_key_looks_for_keys_that_already_exist_once_the_typing_pauses()
     {
-        await using var context = await GenerateKeyComponentContext.CreateAsync(portal);
+        // Signed in as the key's issuer, who is shown the key itself.
+        await using var context = await GenerateKeyComponentContext.CreateAsync(portal, c => c.AddAuthorization().SetAuthorized("agent")
+            .SetClaims(new System.Security.Claims.Claim(BlazorKeyPortal.Features.SignIn.PortalClaims.UserName, "agent")));
         var snapshot = await portal.Get<BlazorKeyPortal.Features.Catalog.PortalCatalog>().GetAsync();
         var existing = await portal.Get<SessionKeyService>().GenerateAsync(new SessionKeyRequest { QueueId = "team:1", ExternalKey = "INC0077777" },
             KeyIssuer.User("agent", snapshot.TeamIdsOfUser("agent")), new Uri("http://localhost:5080"));

@@ -26,8 +26,13 @@ public sealed class PortalSessionTests(SessionPortalFactory portal) : IClassFixt
         // A ticket with the provider's tokens would take thousands of characters.
         SessionPortalFactory.SessionCookie(cookies).Value.Length.ShouldBeLessThan(600);
         await using var db = portal.CreateDbContext();
-        var session = await db.PortalSessions.SingleAsync(s => s.UserName == "session-keeper");
-        session.ExpiresAt.ShouldBe(portal.Clock.GetUtcNow() + SignInServiceCollectionExtensions.SessionLifetime, TimeSpan.FromSeconds(5));
+        // The portal's session and the built-in provider's, each kept the same way.
+        var sessions = await db.PortalSessions.Where(s => s.UserName == "session-keeper").ToListAsync();
+        sessions.Count.ShouldBe(2);
+        foreach (var session in sessions)
+        {
+            session.ExpiresAt.ShouldBe(portal.Clock.GetUtcNow() + SignInServiceCollectionExtensions.SessionLifetime, TimeSpan.FromSeconds(5));
+        }
     }
 
     [Fact]
