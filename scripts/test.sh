@@ -1,16 +1,38 @@
 #!/usr/bin/env bash
 # Runs every test of BlazorKeyPortal: unit, component, integration and browser (e2e).
 # Works on a fresh machine with the .NET SDK: installs what the tests need when it is missing
-# (Debian's Chromium for the browser tests, the local .NET tools), then builds once and runs each
-# test project in turn, and ends with one summary line: "tests: N passed, N failed, N skipped".
+# (Debian's Chromium and Node.js for the browser tests, the company provider's Node packages, the
+# local .NET tools), then builds once and runs each test project in turn, and ends with one summary
+# line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then $SUDO apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 if [ -d e2e ] && [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Debian's Chromium for the browser tests..."
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  apt_install chromium
+fi
+
+# The browser tests run the company's OpenID Connect provider (panva's oidc-provider) under Node.js.
+provider=e2e/BlazorKeyPortal.E2E/ExternalProvider
+if [ -f "$provider/package-lock.json" ]; then
+  if ! command -v node >/dev/null 2>&1; then
+    echo "Installing Debian's Node.js and npm for the browser tests..."
+    apt_install nodejs npm
+  fi
+  # oidc-provider 9 needs Node.js 20 or later (Debian 13 ships it; Debian 12's own nodejs is 18).
+  if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "warning: Node.js $(node --version) is older than 20: the company provider's browser tests will fail; install Node.js 20 or later" >&2
+  fi
+  if [ ! -d "$provider/node_modules/oidc-provider" ]; then
+    npm ci --prefix "$provider" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
 fi
 
 dotnet tool restore >/dev/null

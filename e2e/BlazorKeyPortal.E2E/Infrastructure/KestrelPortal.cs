@@ -10,13 +10,23 @@ namespace BlazorKeyPortal.E2E.Infrastructure;
 
 /// <summary>
 /// The real portal on Kestrel at 127.0.0.1 on a free port, in Development (seed and demo users), on a SQLite file
-/// of its own, so a real browser can reach it.
+/// of its own, so a real browser can reach it; optionally with further settings (e.g. an external sign-in provider).
 /// </summary>
 public sealed class KestrelPortal : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("bkp-e2e-").FullName;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public KestrelPortal() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    public KestrelPortal() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Configuration keys (e.g. <c>Authentication:Authority</c>) set on top of the test defaults.</param>
+    public KestrelPortal(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
 
     /// <summary>Where the browser reaches the portal, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -40,6 +50,10 @@ public sealed class KestrelPortal : WebApplicationFactory<Program>
         builder.UseSetting("TokenServer:KeyDirectory", Path.Combine(_directory, "keys"));
         builder.UseSetting("TokenServer:AllowHttp", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
