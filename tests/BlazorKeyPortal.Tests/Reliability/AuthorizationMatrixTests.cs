@@ -22,7 +22,7 @@ using static BlazorKeyPortal.Tests.Reliability.PageAccess;
 namespace BlazorKeyPortal.Tests.Reliability;
 
 /// <summary>
-/// Issue 8's authorization matrix: every page × anonymous, agent, supervisor, admin (and an API token), and every
+/// The authorization matrix: every page × anonymous, agent, supervisor, admin (and an API token), and every
 /// command × every kind of API caller, as real HTTP requests against the real portal. The two tables below are the
 /// specification; the guard test makes sure no page or endpoint is left out of them.
 /// </summary>

@@ -4,7 +4,7 @@ using BlazorKeyPortal.E2E.Pages;
 namespace BlazorKeyPortal.E2E.Features.History;
 
 /// <summary>
-/// Issue 5's walk-through: an agent issues a key, a supervisor (a browser context of their own) finds it in the
+/// The supervisor's walk-through: an agent issues a key, a supervisor (a browser context of their own) finds it in the
 /// history, reads its detail, exports it and verifies the audit trail; an agent is kept out.
 /// </summary>
 [Collection(PortalBrowserCollection.Name)]

@@ -5,7 +5,7 @@ using BlazorKeyPortal.E2E.Pages;
 namespace BlazorKeyPortal.E2E.Features.PublicSites;
 
 /// <summary>
-/// Issue 4's walk-through in two browsers: an agent issues a key, a customer without the portal's cookies redeems it
+/// The customer's walk-through in two browsers: an agent issues a key, a customer without the portal's cookies redeems it
 /// on a public site, and the agent's open queue page shows the session with the site it belongs to.
 /// </summary>
 [Collection(PortalBrowserCollection.Name)]

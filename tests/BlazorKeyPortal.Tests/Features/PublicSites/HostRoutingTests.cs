@@ -33,7 +33,7 @@ public sealed class HostRoutingTests(PublicSitePortal portal) : IClassFixture<Pu
     [Fact]
     public async Task The_portals_own_hostname_serves_the_portal()
     {
-        // The portal's start page needs a sign-in (issue 3): an anonymous visitor is sent to the portal's
+        // The portal's start page needs a sign-in: an anonymous visitor is sent to the portal's
         // provider, never served a public site's page.
         using var response = await portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/");
 
