@@ -20,10 +20,12 @@ using BlazorKeyPortal.Features.Redemption;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.SupportQueue;
+using BlazorKeyPortal.Features.Telemetry;
 
 // A verb (users, migrate, backup) runs with the same settings and services as the portal, then exits.
 var builder = PortalHostDefaults.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddPortalData();
 builder.AddSessionKeys();
 builder.AddApiAccess();
@@ -64,6 +66,7 @@ app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapTokenEndpoint();
 app.MapCommandApi();
 app.MapSignIn();
