@@ -50,7 +50,7 @@ public static class TelemetryServiceCollectionExtensions
                 // Reads the endpoint, protocol and headers from the standard OTEL_EXPORTER_OTLP_* settings.
                 .UseOtlpExporter();
         }
-        if (metrics.Port is { } port) ListenForMetrics(builder, port);
+        if (metrics.Port is { } port and >= 1 and <= 65535) ListenForMetrics(builder, port);
         return builder;
     }
 
