@@ -69,6 +69,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         new("GET,POST /api/start_session",      OpenTo.Anyone,      "customers: the session key is the credential"),
         new("ANY /health/live",                 OpenTo.Anyone,      "load balancers"),
         new("ANY /health/ready",                OpenTo.Anyone,      "load balancers"),
+        new("ANY /metrics",                     OpenTo.Anyone,      "Prometheus scrapes; only with Metrics:Prometheus, and only on Metrics:Port when set"),
         new("GET /authentication/login",        OpenTo.Anyone,      "starts the sign-in"),
         new("POST /authentication/logout",      OpenTo.Anyone,      "ends the caller's own session; antiforgery token required"),
         new("GET,POST /connect/authorize",      OpenTo.Anyone,      "built-in provider: asks for the password itself"),
