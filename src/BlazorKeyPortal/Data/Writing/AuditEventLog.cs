@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -35,10 +36,12 @@ public sealed partial class AuditEventLog : BackgroundService
         // Not cancelled by the host's stop: what was committed is logged, until StopAsync closes the queue.
         await foreach (var entries in _committed.Reader.ReadAllAsync(CancellationToken.None))
         {
+            if (!IsEnabled) continue; // the level was lowered since the writer collected them
             foreach (var entry in entries)
             {
                 var (site, address) = SiteAndAddress(entry.Details);
-                LogEntry(_logger, entry.Sequence, entry.OccurredAt, entry.Actor, entry.Action, entry.SubjectType, entry.SubjectId, site, address, entry.Hash);
+                var occurredAt = entry.OccurredAt.ToString("O", CultureInfo.InvariantCulture); // ISO 8601, whatever the host's culture
+                LogEntry(_logger, entry.Sequence, occurredAt, entry.Actor, entry.Action, entry.SubjectType, entry.SubjectId, site, address, entry.Hash);
             }
         }
     }
@@ -52,7 +55,7 @@ public sealed partial class AuditEventLog : BackgroundService
 
     [LoggerMessage(EventId = 1, EventName = "AuditEntry", Level = LogLevel.Information,
         Message = "Audit {Sequence} at {OccurredAt}: {Actor} {Action} {SubjectType} {SubjectId} (site {Site}, client {ClientAddress}), hash {Hash}")]
-    private static partial void LogEntry(ILogger logger, long sequence, DateTimeOffset occurredAt, string actor, string action,
+    private static partial void LogEntry(ILogger logger, long sequence, string occurredAt, string actor, string action,
         string? subjectType, string? subjectId, string? site, string? clientAddress, string hash);
 
     /// <summary>

@@ -50,19 +50,28 @@ public static class TelemetryServiceCollectionExtensions
                 // Reads the endpoint, protocol and headers from the standard OTEL_EXPORTER_OTLP_* settings.
                 .UseOtlpExporter();
         }
-        if (metrics.Port is { } port and >= 1 and <= 65535) ListenForMetrics(builder, port);
+        if (metrics.Prometheus && metrics.Port is { } port and >= 1 and <= 65535)
+        {
+            ListenForMetrics(builder, port);
+            builder.Services.AddSingleton<IStartupFilter>(new MetricsPortOnlyServesMetrics(port));
+        }
         return builder;
     }
 
-    /// <summary>Maps <c>/metrics</c> when <c>Metrics:Prometheus</c> is on, restricted to <c>Metrics:Port</c> when that is set.</summary>
-    public static IEndpointRouteBuilder MapTelemetry(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps <c>/metrics</c> when <c>Metrics:Prometheus</c> is on; with <c>Metrics:Port</c>, only for requests addressed
+    /// to that port (<see cref="MetricsPortOnlyServesMetrics"/> keeps the rest of the portal off that port).
+    /// </summary>
+    public static WebApplication MapTelemetry(this WebApplication app)
     {
-        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
-        if (!options.Prometheus) return endpoints;
-        var scrape = endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
+        if (!options.Prometheus) return app;
+        var scrape = app.MapPrometheusScrapingEndpoint(MetricsPath);
         if (options.Port is { } port) scrape.RequireHost($"*:{port}");
-        return endpoints;
+        return app;
     }
+
+    internal const string MetricsPath = "/metrics";
 
     /// <summary>
     /// Adds the metrics port to whatever the portal listens on. An endpoint added in code would make Kestrel drop the
