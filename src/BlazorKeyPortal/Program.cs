@@ -22,11 +22,13 @@ using BlazorKeyPortal.Features.Retention;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.SupportQueue;
+using BlazorKeyPortal.Features.Telemetry;
 
 // A verb (users, migrate, backup) runs with the same settings and services as the portal, then exits.
 var builder = PortalHostDefaults.CreateBuilder(args);
 
 builder.AddServiceHosting();
+builder.AddTelemetry();
 builder.AddPortalData();
 builder.AddDataProtectionKeyRing();
 builder.AddSessionKeys();
@@ -71,6 +73,7 @@ app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapTokenEndpoint();
 app.MapCommandApi();
 app.MapSignIn();

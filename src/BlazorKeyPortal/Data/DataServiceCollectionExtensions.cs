@@ -37,6 +37,9 @@ public static class DataServiceCollectionExtensions
 
         services.AddMetrics();
         services.AddSingleton<AuditChain>();
+        // Before the writer: hosted services stop in reverse order, so the audit events of the writer's last batches are still logged.
+        services.AddSingleton<AuditEventLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditEventLog>());
         services.AddSingleton<DatabaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
         services.AddHostedService<WalCheckpointer>();

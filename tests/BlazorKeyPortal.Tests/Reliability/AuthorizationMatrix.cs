@@ -124,6 +124,9 @@ public sealed class AuthorizationMatrixPortal : SignInPortalFactory
 
     public AuthorizationMatrixPortal() => _keys = new(CreateSampleKeysAsync);
 
+    // Every endpoint the portal can serve is in the matrix, the ones behind a setting too.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Metrics:Prometheus"] = "true" };
+
     public Task<SampleKeys> KeysAsync() => _keys.Value;
 
     /// <summary>

@@ -70,6 +70,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         new("GET,POST /api/start_session",      OpenTo.Anyone,      OnSites.Answers, "customers: the session key is the credential"),
         new("ANY /health/live",                 OpenTo.Anyone,      OnSites.Answers, "load balancers"),
         new("ANY /health/ready",                OpenTo.Anyone,      OnSites.Answers, "load balancers"),
+        new("ANY /metrics",                     OpenTo.Anyone,      OnSites.Refused, "Prometheus scrapes; only with Metrics:Prometheus, and only on Metrics:Port when set"),
         new("GET /authentication/login",        OpenTo.Anyone,      OnSites.Refused, "starts the sign-in"),
         new("POST /authentication/logout",      OpenTo.Anyone,      OnSites.Refused, "ends the caller's own session; antiforgery token required"),
         new("GET,POST /connect/authorize",      OpenTo.Anyone,      OnSites.Refused, "built-in provider: asks for the password itself"),

@@ -73,6 +73,32 @@ public sealed class UnwritableDatabaseTests
         (await CountAsync(portal)).ShouldBe((keysBefore, auditBefore));
     }
 
+    [Fact]
+    public async Task Readiness_fails_while_another_connection_holds_the_database_locked_and_recovers_once_it_lets_go()
+    {
+        await using var portal = new QuickTimeoutPortal().Started();
+        var client = portal.CreateClient();
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        HttpStatusCode whileLocked;
+        Stopwatch waited;
+        using (var locker = portal.OpenRawConnection())
+        {
+            Execute(locker, "BEGIN EXCLUSIVE;");
+
+            waited = Stopwatch.StartNew();
+            whileLocked = (await client.GetAsync("/health/ready")).StatusCode;
+            waited.Stop();
+
+            Execute(locker, "ROLLBACK;");
+        }
+
+        whileLocked.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        // Database:WriteTimeoutSeconds is 1 s here; the deadline is generous.
+        waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static async Task<(int Keys, int Audit)> CountAsync(PortalFactory portal)
     {
         await using var db = portal.CreateDbContext();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,6 +26,7 @@ public sealed class DatabaseWriter(
     TimeProvider time,
     IOptions<DatabaseOptions> options,
     IMeterFactory meters,
+    AuditEventLog auditLog,
     ILogger<DatabaseWriter> logger) : IHostedService, IDisposable
 {
     /// <summary>The meter of the writer's instruments (read them with <c>dotnet-counters monitor --counters BlazorKeyPortal.DatabaseWriter</c>).</summary>
@@ -108,7 +110,10 @@ public sealed class DatabaseWriter(
             if (batch.Count > 0)
             {
                 var started = Stopwatch.GetTimestamp();
-                CommitBatch(batch);
+                using (var activity = StartBatchActivity(batch))
+                {
+                    CommitBatch(batch, activity);
+                }
                 _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 _metrics.BatchSize.Record(batch.Count);
                 batch.Clear();
@@ -168,24 +173,46 @@ public sealed class DatabaseWriter(
         chain.Start(last is null ? new ChainHead(0, AuditChain.GenesisHash) : new ChainHead(last.Sequence, last.Hash));
     }
 
-    private void CommitBatch(List<IWriteItem> batch)
+    /// <summary>
+    /// The batch's span, a child of the first caller's span that has one and linked to the others', so that each caller's
+    /// trace shows the commit it waited for. Null, at the cost of one check, while nobody listens.
+    /// </summary>
+    private static Activity? StartBatchActivity(List<IWriteItem> batch)
+    {
+        if (!PortalTelemetry.Source.HasListeners()) return null;
+        ActivityContext parent = default;
+        List<ActivityLink>? links = null;
+        foreach (var item in batch)
+        {
+            if (item.Caller == default) continue;
+            if (parent == default) parent = item.Caller;
+            else (links ??= []).Add(new ActivityLink(item.Caller));
+        }
+        var activity = PortalTelemetry.Source.StartActivity("DatabaseWriter batch", ActivityKind.Internal, parent, links: links);
+        activity?.SetTag("blazorkeyportal.writer.batch.size", batch.Count);
+        return activity;
+    }
+
+    private void CommitBatch(List<IWriteItem> batch, Activity? activity)
     {
         if (!_chainLoaded.Task.IsCompletedSuccessfully)
         {
             // The head could not be read: without it no entry can be linked. Try again for this batch.
             try { LoadChainHead(); _chainLoaded.TrySetResult(); }
-            catch (Exception ex) { FailAll(batch, ex); return; }
+            catch (Exception ex) { activity?.SetStatus(ActivityStatusCode.Error, ex.Message); FailAll(batch, ex); return; }
         }
 
         var headAtStart = chain.Head;
         var succeeded = new List<IWriteItem>(batch.Count);
+        AuditEntry[] committedAudit;
         try
         {
             _session ??= WriterSession.Open(contextFactory, options.Value);
-            RunAndCommit(_session, batch, headAtStart, succeeded);
+            committedAudit = RunAndCommit(_session, batch, headAtStart, succeeded);
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             chain.Head = headAtStart;
             // Whatever broke (a lock, a read-only file, a lost server), the next batch starts on a fresh connection.
             DropSession();
@@ -200,9 +227,11 @@ public sealed class DatabaseWriter(
         {
             item.Complete();
         }
+        auditLog.Committed(committedAudit);
     }
 
-    private void RunAndCommit(WriterSession session, List<IWriteItem> batch, ChainHead headAtStart, List<IWriteItem> succeeded)
+    /// <summary>Runs the batch and commits it; returns the audit entries that were committed, in order.</summary>
+    private AuditEntry[] RunAndCommit(WriterSession session, List<IWriteItem> batch, ChainHead headAtStart, List<IWriteItem> succeeded)
     {
         var scope = new WriteScope(session.Db, session.Statements, chain, time);
         // Repeatable work runs first, straight in the transaction, with no savepoint: a savepoint makes SQLite copy
@@ -233,7 +262,7 @@ public sealed class DatabaseWriter(
                 RunInSavepoint(scope, item, succeeded);
             }
             transaction.Commit();
-            return;
+            return auditLog.IsEnabled ? scope.CommittedAudit(headAtStart, chain.Head) : [];
         }
     }
 
@@ -388,6 +417,8 @@ public sealed class DatabaseWriter(
     {
         bool IsRepeatable { get; }
         bool IsCancelled { get; }
+        /// <summary>The span of the code that queued the work, if any was recorded.</summary>
+        ActivityContext Caller { get; }
         void Run(WriteScope scope);
         void Complete();
         void Fail(Exception ex);
@@ -396,6 +427,9 @@ public sealed class DatabaseWriter(
     private sealed class WriteItem<T>(Func<WriteScope, T> work, bool isRepeatable, CancellationToken cancellationToken) : IWriteItem
     {
         public bool IsRepeatable => isRepeatable;
+
+        // Captured on the caller's side: the writer thread has no ambient activity of the caller's.
+        public ActivityContext Caller { get; } = PortalTelemetry.Source.HasListeners() ? Activity.Current?.Context ?? default : default;
 
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -423,6 +457,7 @@ public sealed class WriteScope
 {
     private readonly AuditChain _chain;
     private readonly TimeProvider _time;
+    private readonly List<AuditEntry> _appended = [];
 
     internal WriteScope(PortalDbContext db, PreparedStatements statements, AuditChain chain, TimeProvider time)
     {
@@ -445,6 +480,26 @@ public sealed class WriteScope
     {
         var entry = _chain.Link(record, _time.GetUtcNow());
         Statements.Insert(entry);
+        _appended.Add(entry);
         return entry;
+    }
+
+    /// <summary>
+    /// The entries of this batch that were committed, in order: the chain from <paramref name="start"/> to
+    /// <paramref name="end"/>, followed back from its end. Entries of rolled-back work are not on it, since the head
+    /// moved back past them and the next entry was linked to what came before.
+    /// </summary>
+    internal AuditEntry[] CommittedAudit(ChainHead start, ChainHead end)
+    {
+        var committed = new AuditEntry[end.Sequence - start.Sequence];
+        var expected = end.Hash;
+        var next = committed.Length - 1;
+        for (var i = _appended.Count - 1; i >= 0 && next >= 0; i--)
+        {
+            if (!string.Equals(_appended[i].Hash, expected, StringComparison.Ordinal)) continue;
+            committed[next--] = _appended[i];
+            expected = _appended[i].PreviousHash;
+        }
+        return next < 0 ? committed : committed[(next + 1)..];
     }
 }

@@ -11,13 +11,15 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag])
+            .AddCheck<DatabaseWriterHealthCheck>("database-writer", tags: [ReadyTag]);
         return builder;
     }
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (no checks, for load balancers and benchmarks).
-    /// <c>/health/ready</c>: the database answers too (and, in appliance mode, the appliance).
+    /// <c>/health/ready</c>: the database answers and the writer can commit (and, in appliance mode, the appliance answers).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {

@@ -5,6 +5,7 @@ using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.SignIn;
+using BlazorKeyPortal.Features.Telemetry;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -31,7 +32,7 @@ public sealed record RevokeOutcome(RevokeResult Result, string Message)
 /// a key may revoke that one. The check, the update and the audit entry happen in one piece of work on the single
 /// writer, so a key redeemed a moment earlier is not revoked, and a revoked key is unusable once this returns.
 /// </summary>
-public sealed class KeyRevocation(DatabaseWriter writer, IAuthorizationService authorization, IValidator<RevokeRequest> validator, TimeProvider time)
+public sealed class KeyRevocation(DatabaseWriter writer, IAuthorizationService authorization, IValidator<RevokeRequest> validator, PortalMetrics metrics, TimeProvider time)
 {
     /// <summary>The portal's name of a signed-in user: <c>preferred_username</c>, else the identity's name.</summary>
     public static string? UserNameOf(ClaimsPrincipal user) => SignIn.PortalClaims.ActingNameOf(user);
@@ -58,7 +59,7 @@ public sealed class KeyRevocation(DatabaseWriter writer, IAuthorizationService a
         var mayRevokeAny = await MayRevokeAnyAsync(user);
         var reason = request.Reason!.Trim();
 
-        return await writer.WriteAsync(scope =>
+        var outcome = await writer.WriteAsync(scope =>
         {
             var key = scope.Db.SessionKeys.SingleOrDefault(k => k.Id == keyId);
             if (key is null)
@@ -87,5 +88,7 @@ public sealed class KeyRevocation(DatabaseWriter writer, IAuthorizationService a
                 AuditRecord.Serialize(new { shortKey = key.ShortKey, reason, issuedBy = key.IssuedBy })));
             return new RevokeOutcome(RevokeResult.Revoked, $"Key {key.ShortKey} is revoked.");
         }, cancellationToken);
+        if (outcome.Succeeded) metrics.KeyRevoked();
+        return outcome;
     }
 }

@@ -7,6 +7,7 @@ using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SupportQueue;
+using BlazorKeyPortal.Features.Telemetry;
 using BlazorKeyPortal.Features.Throttling;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed class RedemptionService(
     IValidator<RedemptionRequest> validator,
     FailedAttemptLimits limits,
     SupportQueueNotifier queueNotifier,
+    PortalMetrics metrics,
     TimeProvider time)
 {
     public async Task<RedemptionOutcome> RedeemAsync(RedemptionRequest request, RedemptionAttempt attempt, CancellationToken cancellationToken)
@@ -45,7 +47,16 @@ public sealed class RedemptionService(
 
         var snapshot = await catalog.GetAsync(cancellationToken);
         var outcome = await writer.WriteAsync(scope => Redeem(scope, request, attempt, snapshot), cancellationToken);
-        if (outcome.Session is { } session) queueNotifier.Notify(new QueueChange(session.SessionId, SupportSessionStatus.Waiting));
+        if (outcome.Session is { } session)
+        {
+            queueNotifier.Notify(new QueueChange(session.SessionId, SupportSessionStatus.Waiting));
+            metrics.KeyRedeemed(session.SiteName, attempt.Method.ToString());
+        }
+        else if (outcome.Failure is { } failure)
+        {
+            // Expiry happens by time alone; a customer presenting an expired key is when the portal notices one.
+            metrics.RedemptionFailed(ReasonName(failure));
+        }
         return outcome;
     }
 

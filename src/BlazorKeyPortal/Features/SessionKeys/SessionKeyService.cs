@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Telemetry;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public sealed class SessionKeyService(
     IValidator<SessionKeyRequest> validator,
     QueueAvailability availability,
     ISessionKeyAuthority authority,
+    PortalMetrics metrics,
     ILogger<SessionKeyService> logger)
 {
     /// <summary>How many times a write that lost a unique-index race (several instances) is tried again.</summary>
@@ -35,7 +37,10 @@ public sealed class SessionKeyService(
         {
             try
             {
-                return SessionKeyOutcome.Issued(await authority.IssueAsync(order, cancellationToken));
+                var issued = await authority.IssueAsync(order, cancellationToken);
+                // The authority returns once the key (and its audit entry) is committed.
+                metrics.KeyIssued(issued.SiteName, issuer.Kind);
+                return SessionKeyOutcome.Issued(issued);
             }
             catch (DbUpdateException ex) when (attempt < MaxWriteAttempts)
             {

@@ -21,7 +21,7 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
         await using var context = await GenerateKeyComponentContext.CreateAsync(portal, context =>
         {
             context.Services.AddSingleton(new SessionKeyService(portal.Get<PortalCatalog>(), portal.Get<IValidator<SessionKeyRequest>>(),
-                portal.Get<QueueAvailability>(), new ReadOnlyKeyStore(), NullLogger<SessionKeyService>.Instance));
+                portal.Get<QueueAvailability>(), new ReadOnlyKeyStore(), portal.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), NullLogger<SessionKeyService>.Instance));
             SignInAgent(context);
         });
         context.Services.GetRequiredService<NavigationManager>().NavigateTo("/keys/new?external_key=INC0099999&queue_id=team:1");

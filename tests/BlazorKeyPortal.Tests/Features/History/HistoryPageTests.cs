@@ -29,7 +29,7 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
         Services.AddSingleton<IValidator<HistoryFilter>, HistoryFilterValidator>();
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(history.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),
-            sp.GetRequiredService<IValidator<RevokeRequest>>(), history.Clock));
+            sp.GetRequiredService<IValidator<RevokeRequest>>(), history.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), history.Clock));
         var auth = AddAuthorization();
         auth.SetAuthorized("sam");
         auth.SetPolicies(PortalPolicies.ReviewHistory);

@@ -21,7 +21,7 @@ public sealed class KeyDetailPageForAgentTests : ComponentTestContext, IClassFix
         Services.AddSingleton(history.Get<KeyDetails>());
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(history.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),
-            sp.GetRequiredService<IValidator<RevokeRequest>>(), history.Clock));
+            sp.GetRequiredService<IValidator<RevokeRequest>>(), history.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), history.Clock));
         var auth = AddAuthorization();
         auth.SetAuthorized("agent");
         auth.SetClaims(new Claim(PortalClaims.UserName, "agent"));

@@ -21,7 +21,7 @@ public sealed class KeyRevocationPanelTests : ComponentTestContext
     {
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(_portal.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),
-            sp.GetRequiredService<IValidator<RevokeRequest>>(), _portal.Clock));
+            sp.GetRequiredService<IValidator<RevokeRequest>>(), _portal.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), _portal.Clock));
     }
 
     public override Task InitializeAsync()

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using BlazorKeyPortal.Data.Writing;
+using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BlazorKeyPortal.Tests.Data;
+
+/// <summary>Every committed audit entry is also a structured log event for a SIEM; rolled-back ones never are.</summary>
+public sealed class AuditEventLogTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task An_issued_key_produces_one_audit_log_event_with_actor_action_key_and_site()
+    {
+        await using var portal = new AuditLoggingPortal();
+        var api = await new CommandApiClient(portal.CreateClient()).SignedInAsync();
+
+        (await api.GenerateAsync("queue_id=general")).ShouldBeSessionKey();
+        long keyId;
+        await using (var db = portal.CreateDbContext())
+        {
+            keyId = await db.SessionKeys.MaxAsync(k => k.Id);
+        }
+        var subject = keyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var events = await portal.Events.EventuallyAsync(e => Equals(e["Action"], AuditActions.KeyIssued) && Equals(e["SubjectId"], subject), Deadline);
+
+        var issued = events.ShouldHaveSingleItem();
+        issued["Actor"].ShouldBe($"api:{CommandApiClient.FullAccess}");
+        issued["SubjectType"].ShouldBe(AuditSubjects.SessionKey);
+        issued["Site"].ShouldNotBeNull();
+        issued["Sequence"].ShouldBeOfType<long>();
+        ((string)issued["Hash"]!).Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public async Task An_entry_of_work_that_was_rolled_back_is_not_logged_and_the_next_one_is()
+    {
+        await using var portal = new AuditLoggingPortal();
+        portal.Started();
+
+        await Should.ThrowAsync<InvalidOperationException>(() => portal.WriteAsync<int>(scope =>
+        {
+            scope.Audit(new AuditRecord("system", "test.rolled_back"));
+            throw new InvalidOperationException("the work fails after its audit entry");
+        }));
+        var committed = await portal.WriteAsync(scope => scope.Audit(new AuditRecord("system", "test.committed")));
+
+        var events = await portal.Events.EventuallyAsync(e => Equals(e["Action"], "test.committed"), Deadline);
+
+        events.ShouldHaveSingleItem()["Sequence"].ShouldBe(committed.Sequence);
+        portal.Events.Snapshot().ShouldNotContain(e => Equals(e["Action"], "test.rolled_back"));
+    }
+
+    private sealed class AuditLoggingPortal : PortalFactory
+    {
+        public RecordedEvents Events { get; } = new();
+
+        // The tests' hosts log warnings and up only; an operator who does the same keeps this category at Information.
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            [$"Logging:LogLevel:{AuditEventLog.Category}"] = "Information",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Events));
+        }
+    }
+
+    /// <summary>The audit category's events, each as its structured fields.</summary>
+    private sealed class RecordedEvents : ILoggerProvider, ILogger
+    {
+        private readonly List<IReadOnlyDictionary<string, object?>> _events = [];
+
+        public ILogger CreateLogger(string categoryName) => categoryName == AuditEventLog.Category ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is not IReadOnlyList<KeyValuePair<string, object?>> fields) return;
+            lock (_events) _events.Add(fields.ToDictionary(f => f.Key, f => f.Value));
+        }
+
+        public IReadOnlyDictionary<string, object?>[] Snapshot()
+        {
+            lock (_events) return [.. _events];
+        }
+
+        public async Task<IReadOnlyDictionary<string, object?>[]> EventuallyAsync(Func<IReadOnlyDictionary<string, object?>, bool> match, TimeSpan deadline)
+        {
+            var waited = Stopwatch.StartNew();
+            while (Snapshot().Where(match).ToArray() is var found && found.Length == 0 && waited.Elapsed < deadline)
+            {
+                await Task.Delay(50);
+            }
+            return Snapshot().Where(match).ToArray();
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
