@@ -124,6 +124,15 @@ public static class Find
     public static IElement Row<T>(this IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
         cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The text of the cell in <paramref name="row"/> under the column <paramref name="column"/> (its <c>data-label</c>),
+    /// trimmed: assertions on it cannot pass because the same text stands in another column.
+    /// </summary>
+    public static string Cell(this IElement row, string column) =>
+        (row.QuerySelectorAll("td").SingleOrDefault(td => td.GetAttribute("data-label") == column)
+            ?? throw new InvalidOperationException($"No cell '{column}' in the row."))
+        .TextContent.Trim();
+
     /// <summary>The checkbox or switch inside the label that reads <paramref name="label"/>.</summary>
     public static IElement Switch<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent =>
         cut.FindAll("label").Single(l => l.TextContent.Trim() == label).QuerySelector("input")

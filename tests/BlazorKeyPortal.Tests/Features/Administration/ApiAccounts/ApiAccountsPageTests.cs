@@ -18,7 +18,7 @@ public sealed class ApiAccountsPageTests(PortalFactory portal) : IClassFixture<P
         var full = cut.Row("demo-full-access").TextContent;
         full.ShouldContain("Full access");
         full.ShouldContain("Any address");
-        cut.Row("demo-read-only").TextContent.ShouldContain("Read only");
+        cut.Row("demo-read-only").Cell("Command permission").ShouldBe("Read only");
         cut.Button("Regenerate the secret of demo-deny").ShouldNotBeNull();
         cut.Button("Live tokens of demo-deny").ShouldNotBeNull();
     }
@@ -45,7 +45,7 @@ public sealed class ApiAccountsPageTests(PortalFactory portal) : IClassFixture<P
 
         dialog.WaitForAssertion(() => dialog.Markup.ShouldNotContain(secret));
         cut.Markup.ShouldNotContain(secret);
-        cut.WaitForAssertion(() => cut.Row("servicenow").TextContent.ShouldContain("Full access"));
+        cut.WaitForAssertion(() => cut.Row("servicenow").Cell("Command permission").ShouldBe("Full access"));
         (await new CommandApiClient(portal.CreateClient()).RequestTokenAsync("servicenow", secret)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -15,9 +15,9 @@ public sealed class CodeNamePagesTests(PortalFactory portal) : IClassFixture<Por
 
         var cut = admin.Render<SkillsPage>();
 
-        var windows = cut.Row("codename1").TextContent;
-        windows.ShouldContain("Windows");
-        windows.ShouldContain("1");
+        var windows = cut.Row("codename1");
+        windows.Cell("Display name").ShouldContain("Windows");
+        windows.Cell("Representatives").ShouldBe("1");
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CodeNamePagesTests(PortalFactory portal) : IClassFixture<Por
         await dialog.Input("Display name").ChangeAsync(new() { Value = "Linux" });
         await dialog.Button("Save skill").ClickAsync(new());
 
-        cut.WaitForAssertion(() => cut.Row("linux").TextContent.ShouldContain("Linux"));
+        cut.WaitForAssertion(() => cut.Row("linux").Cell("Display name").ShouldBe("Linux"));
         (await portal.Get<PortalCatalog>().GetAsync()).SkillByCode["linux"].Name.ShouldBe("Linux");
     }
 
@@ -52,7 +52,7 @@ public sealed class CodeNamePagesTests(PortalFactory portal) : IClassFixture<Por
     {
         await using var admin = await AdminComponentContext.CreateAsync(portal);
         var cut = admin.Render<CustomFieldsPage>();
-        cut.Row("custom_field10").TextContent.ShouldContain("Custom field 10");
+        cut.Row("custom_field10").Cell("Display name").ShouldBe("Custom field 10");
         var dialog = admin.OpenDialog(cut.Button("New custom field"), "Save custom field");
 
         await dialog.Input("Code name").ChangeAsync(new() { Value = "external_key" });

@@ -45,7 +45,7 @@ public sealed class RepresentativesPageTests(PortalFactory portal) : IClassFixtu
         await admin.PickAsync(dialog, "Skills", "Networking (codename2)");
         await dialog.Button("Save representative").ClickAsync(new());
 
-        cut.WaitForAssertion(() => cut.Row("Jane Smith (after hours)").TextContent.ShouldContain("codename2"));
+        cut.WaitForAssertion(() => cut.Row("Jane Smith (after hours)").Cell("Skills").ShouldContain("codename2"));
         var jane = (await portal.Get<PortalCatalog>().GetAsync()).RepById[3];
         jane.PortalUserName.ShouldBe("jane");
         jane.TeamIds.ShouldBe([1, 2]);

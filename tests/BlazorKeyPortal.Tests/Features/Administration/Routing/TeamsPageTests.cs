@@ -14,11 +14,11 @@ public sealed class TeamsPageTests(PortalFactory portal) : IClassFixture<PortalF
 
         var cut = admin.Render<TeamsPage>();
 
-        var tier1 = cut.Row("Tier 1 Support").TextContent;
-        tier1.ShouldContain("team:1");
-        tier1.ShouldContain("Alex Morgan (Tier 1), John Smith (Tier 1)");
-        tier1.ShouldContain("Support");
-        cut.Row("After-hours Queue").TextContent.ShouldContain("Yes");
+        var tier1 = cut.Row("Tier 1 Support");
+        tier1.Cell("Queue").ShouldBe("team:1");
+        tier1.Cell("Members").ShouldBe("Alex Morgan (Tier 1), John Smith (Tier 1)");
+        tier1.Cell("Default site").ShouldBe("Support");
+        cut.Row("After-hours Queue").Cell("Persistent").ShouldBe("Yes");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class TeamsPageTests(PortalFactory portal) : IClassFixture<PortalF
         var saved = await portal.Get<RoutingAdministration>().SaveTeamAsync("user:other-admin", new TeamForm { CodeName = "night_shift", Name = "Night Shift" });
 
         saved.Succeeded.ShouldBeTrue();
-        cut.WaitForAssertion(() => cut.Row("Night Shift").TextContent.ShouldContain("night_shift"));
+        cut.WaitForAssertion(() => cut.Row("Night Shift").Cell("Code name").ShouldBe("night_shift"));
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class TeamsPageTests(PortalFactory portal) : IClassFixture<PortalF
         await admin.PickAsync(dialog, "Members", "Jane Smith (after hours) (jsmith, rep:3)");
         await dialog.Button("Save team").ClickAsync(new());
 
-        cut.WaitForAssertion(() => cut.Row("Printer Desk").TextContent.ShouldContain("Jane Smith (after hours)"));
-        cut.Row("Printer Desk").TextContent.ShouldContain("Remote");
+        cut.WaitForAssertion(() => cut.Row("Printer Desk").Cell("Members").ShouldBe("Jane Smith (after hours)"));
+        cut.Row("Printer Desk").Cell("Default site").ShouldBe("Remote");
         var team = (await portal.Get<PortalCatalog>().GetAsync()).Teams.Single(t => t.CodeName == "printers");
         team.DefaultSiteId.ShouldBe(2);
         team.MemberIds.ShouldBe([3]);
