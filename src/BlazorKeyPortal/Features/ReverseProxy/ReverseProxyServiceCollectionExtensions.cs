@@ -73,8 +73,10 @@ public static class ReverseProxyServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The portal's pages redirect to paths of its own (<c>/generate</c> after sign-in); under a path base those are
-    /// below it. Absolute URLs and paths already under it stay as they are.
+    /// The portal's endpoints redirect to paths of its own (<c>/keys/new</c> after sign-in, a return URL); under a path
+    /// base those are below it. Absolute URLs and paths that already start with the path base (the cookie handler's
+    /// return URLs, built from the original request) stay as they are; so an app path that itself starts like the path
+    /// base (<c>/keys/new</c> under <c>/keys</c>) is taken as already under it.
     /// </summary>
     private static Task KeepRedirectUnderPathBase(HttpResponse response, PathString pathBase)
     {
