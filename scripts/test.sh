@@ -19,6 +19,12 @@ if [ -d e2e ] && [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null
   apt_install chromium
 fi
 
+# The reverse-proxy tests run Debian's nginx in front of the portal (started and stopped by the tests themselves).
+if [ -d e2e ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the reverse-proxy tests..."
+  apt_install nginx-light
+fi
+
 # The browser tests run the company's OpenID Connect provider (panva's oidc-provider) under Node.js.
 provider=e2e/BlazorKeyPortal.E2E/ExternalProvider
 if [ -f "$provider/package-lock.json" ]; then

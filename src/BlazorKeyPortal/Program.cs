@@ -18,6 +18,7 @@ using BlazorKeyPortal.Features.Preferences;
 using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.Redemption;
+using BlazorKeyPortal.Features.ReverseProxy;
 using BlazorKeyPortal.Features.Retention;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
@@ -29,6 +30,7 @@ var builder = PortalHostDefaults.CreateBuilder(args);
 
 builder.AddServiceHosting();
 builder.AddTelemetry();
+builder.AddReverseProxy();
 builder.AddPortalData();
 builder.AddDataProtectionKeyRing();
 builder.AddSessionKeys();
@@ -57,12 +59,14 @@ if (OperatorCommands.Recognizes(args)) return await OperatorCommands.RunAsync(ap
 
 await app.InitializeDatabaseAsync();
 
+app.UseReverseProxy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
 app.UsePublicSiteSecurityHeaders();
+app.UsePortalSecurityHeaders();
 app.UsePortalStatusPages();
 app.UsePublicSiteBoundary();
 app.UseUnreadableFormGuard();

@@ -107,6 +107,7 @@ public sealed class PublishedPortal : IAsyncLifetime
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Portal__DataDirectory"] = DataDirectory,
+        ["Portal__PublicOrigin"] = $"https://localhost:{Port}",
         ["HOME"] = Home,
         // The portal reads its own provider's metadata over HTTPS; it trusts the test's certificate as a machine would
         // trust the company's CA.

@@ -100,6 +100,7 @@ public sealed class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Portal__PublicOrigin"] = "https://localhost";
         UseDataDirectory(start, dataDirectory);
         start.Environment["TokenServer__AllowHttp"] = "true";
 

@@ -2,6 +2,7 @@ using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.ReverseProxy;
 using BlazorKeyPortal.Features.SessionKeys;
 
 namespace BlazorKeyPortal.Features.CommandApi;
@@ -15,6 +16,7 @@ public sealed class CommandHandler(
     SessionKeyService sessionKeys,
     IRepresentativeLogins logins,
     SupportSessionCounts sessionCounts,
+    PortalPublicOrigin publicOrigin,
     TimeProvider time)
 {
     public const string ApiVersion = "1.24.0";
@@ -66,14 +68,11 @@ public sealed class CommandHandler(
         var (request, conflict) = parameters.ToSessionKeyRequest();
         if (request is null) return CommandReply.Error(conflict!);
 
-        var outcome = await sessionKeys.GenerateAsync(request, KeyIssuer.ApiAccount(account.ClientId, account.Id), PortalOrigin(http.Request), cancellationToken);
+        var outcome = await sessionKeys.GenerateAsync(request, KeyIssuer.ApiAccount(account.ClientId, account.Id), publicOrigin.Value, cancellationToken);
         if (outcome.Key is not null) return new CommandReply(CommandXml.SessionKey(outcome.Key));
         if (outcome.ServiceError is not null) return new CommandReply(CommandXml.Error(outcome.ServiceError), StatusCodes.Status503ServiceUnavailable);
         return CommandReply.Error(string.Join("; ", outcome.Errors.Select(e => e.ErrorMessage)));
     }
-
-    /// <summary>The scheme and port this portal was reached on; key URLs of <c>*.localhost</c> sites use them.</summary>
-    public static Uri PortalOrigin(HttpRequest request) => new($"{request.Scheme}://{request.Host}");
 
     public static string PermissionName(CommandPermission permission) => permission switch
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using BlazorKeyPortal.Features.ReverseProxy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -13,11 +14,13 @@ namespace BlazorKeyPortal.Features.SignIn;
 /// <remarks>
 /// The redirect URIs are written in <see cref="StartedAsync"/>, after the server has bound, because only then is
 /// the port known (port 0 in tests). Every loopback binding is registered as localhost, 127.0.0.1 and [::1];
-/// <see cref="PortalSignInOptions.PublicOrigins"/> adds the names a reverse proxy serves. OpenIddict then checks
+/// <c>Portal:PublicOrigin</c> (with its path) and <see cref="PortalSignInOptions.PublicOrigins"/> add the names a reverse
+/// proxy serves; under <c>ReverseProxy:PathBase</c> the loopback addresses are registered with and without it. OpenIddict then checks
 /// redirect URIs by exact match, as it does for any client. With an external provider the client is removed,
 /// so no code can be issued for it.
 /// </remarks>
-internal sealed class BuiltInProviderRegistration(IServiceScopeFactory scopes, IServer server, IOptions<PortalSignInOptions> options, ILogger<BuiltInProviderRegistration> logger)
+internal sealed class BuiltInProviderRegistration(IServiceScopeFactory scopes, IServer server, IOptions<PortalSignInOptions> options,
+    PortalPublicOrigin publicOrigin, IOptions<ReverseProxyOptions> proxy, ILogger<BuiltInProviderRegistration> logger)
     : IHostedLifecycleService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -77,10 +80,16 @@ internal sealed class BuiltInProviderRegistration(IServiceScopeFactory scopes, I
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        var origins = PortalOrigins.Loopback(server).Concat(options.Value.PublicOrigins.Select(o => new Uri(o))).Distinct();
-        foreach (var origin in origins)
+        // Base addresses (origin and path) the OIDC handler builds its callback under: Request.PathBase is empty on the
+        // portal's own address and the path base through the proxy.
+        var pathBase = proxy.Value.PathBase ?? "";
+        var loopback = PortalOrigins.Loopback(server).Select(o => o.GetLeftPart(UriPartial.Authority)).ToList();
+        var bases = loopback.Concat(loopback.Select(o => o + pathBase))
+            .Concat(options.Value.PublicOrigins.Select(o => new Uri(o).GetLeftPart(UriPartial.Authority)))
+            .Append(publicOrigin.Value.ToString().TrimEnd('/'))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var baseUri in bases)
         {
-            var baseUri = origin.GetLeftPart(UriPartial.Authority);
             descriptor.RedirectUris.Add(new Uri(baseUri + SignInServiceCollectionExtensions.CallbackPath));
             descriptor.PostLogoutRedirectUris.Add(new Uri(baseUri + SignInServiceCollectionExtensions.SignedOutCallbackPath));
         }

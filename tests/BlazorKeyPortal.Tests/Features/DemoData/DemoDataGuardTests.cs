@@ -87,5 +87,7 @@ public sealed class DemoDataGuardTests
     private sealed class ProductionPortal(string? directory) : PortalFactory(directory)
     {
         protected override string EnvironmentName => "Production";
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Portal:PublicOrigin"] = "https://localhost" };
     }
 }

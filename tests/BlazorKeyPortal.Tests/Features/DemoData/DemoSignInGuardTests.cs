@@ -63,6 +63,7 @@ public sealed class DemoSignInGuardTests
     private static ConfiguredPortalFactory ProductionOn(PortalFactory development) => new(new Dictionary<string, string?>
     {
         ["environment"] = "Production",
+        ["Portal:PublicOrigin"] = "https://localhost",
         ["Database:ConnectionString"] = development.ConnectionString,
     });
 }

@@ -21,4 +21,6 @@ public sealed record OperatorRun(int ExitCode, string Output, string Error)
 public sealed class ProductionPortal : PortalFactory
 {
     protected override string EnvironmentName => "Production";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Portal:PublicOrigin"] = "https://localhost" };
 }
