@@ -49,6 +49,7 @@ public sealed class AdminComponentContext : IAsyncDisposable
         services.AddMudServices();
         services.AddSingleton(portal.Get<PortalCatalog>());
         services.AddSingleton(portal.Get<KeyUrlBuilder>());
+        services.AddSingleton(portal.Get<BlazorKeyPortal.Features.ReverseProxy.PortalPublicOrigin>());
         services.AddSingleton<TimeProvider>(portal.Clock);
         services.AddSingleton(Options.Create(new KeyAuthorityOptions { Mode = mode }));
         services.AddSingleton(portal.Get<IValidator<SiteForm>>());

@@ -31,6 +31,7 @@ public static class GenerateKeyComponentContext
         context.Services.AddSingleton(portal.Get<IRepresentativeLogins>());
         context.Services.AddSingleton(portal.Get<QueueAvailability>());
         context.Services.AddSingleton(portal.Get<ExistingKeyLookup>());
+        context.Services.AddSingleton(portal.Get<BlazorKeyPortal.Features.ReverseProxy.PortalPublicOrigin>());
         context.Services.AddSingleton<TimeProvider>(portal.Clock);
         context.Services.AddScoped<BrowserTimeZone>();
         arrange?.Invoke(context);

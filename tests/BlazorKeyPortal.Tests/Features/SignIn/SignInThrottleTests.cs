@@ -94,6 +94,7 @@ public sealed partial class SignInThrottleTests
         var answer = $"{(int)page.Status} {string.Join(" -> ", page.Redirects.Select(r => r.PathAndQuery))}\n{page.Html}";
         answer = AntiforgeryValue().Replace(answer, "value=\"(token)\"");
         answer = PersistedState().Replace(answer, "(state)");
+        answer = ScriptNonce().Replace(answer, "nonce=\"(nonce)\"");
         return answer.Replace(Uri.EscapeDataString(userName), "(name)").Replace(userName, "(name)");
     }
 
@@ -112,4 +113,8 @@ public sealed partial class SignInThrottleTests
 
     [GeneratedRegex("(?<=<!--Blazor-Server-Component-State:)[^-]*(?=-->)")]
     private static partial Regex PersistedState();
+
+    // Each response's content security policy allows its scripts by a nonce of its own.
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex ScriptNonce();
 }
