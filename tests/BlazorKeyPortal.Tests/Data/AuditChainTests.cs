@@ -39,4 +39,25 @@ public sealed class AuditChainTests
 
         AuditChain.ComputeHash(entry).ShouldBe(Convert.ToHexStringLower(SHA256.HashData(canonical)));
     }
+
+    [Fact]
+    public void An_entrys_hash_is_pinned_so_that_no_change_to_the_rule_goes_unnoticed()
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = 1,
+            OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(1_796_000_000_123),
+            Actor = "api:demo-full-access",
+            Action = "key.issued",
+            SubjectType = "session_key",
+            SubjectId = "42",
+            Details = null,
+            PreviousHash = AuditChain.GenesisHash,
+            Hash = "",
+        };
+
+        // SHA-256 of [1796000000123,"api:demo-full-access","key.issued","session_key","42",null,"000…000"], computed apart
+        // from the code under test: stored chains were hashed with exactly these bytes.
+        AuditChain.ComputeHash(entry).ShouldBe("20cf4e2873cfe76d42775bffbceb01c1e3b774f284d33d86c17ded93c83da32a");
+    }
 }

@@ -37,7 +37,10 @@ public sealed class CrashRecoveryTests
                     }
                 })).ToList();
 
-                while (received.Count < 300) await Task.Delay(20);
+                using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+                {
+                    while (received.Count < 300) await Task.Delay(20, warmUp.Token);
+                }
                 portal.KillHard();
                 await stop.CancelAsync();
                 await Task.WhenAll(clients);

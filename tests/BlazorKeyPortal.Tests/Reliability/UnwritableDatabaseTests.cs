@@ -39,7 +39,7 @@ public sealed class UnwritableDatabaseTests
         (await api.GenerateAsync("queue_id=general")).ShouldBeSessionKey(); // and it recovers at once
     }
 
-    [Fact]
+    [RootFact]
     public async Task A_read_only_database_gets_503_with_an_error_and_nothing_changes()
     {
         await using var portal = new QuickTimeoutPortal().Started();
