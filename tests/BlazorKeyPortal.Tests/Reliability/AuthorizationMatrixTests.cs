@@ -53,6 +53,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         Page("/admin/settings",                                             "Settings · Administration",                      SignIn,     NotAllowed, NotAllowed, Opens),
         Page("/admin/users",                                                "Users · Administration",                         SignIn,     NotAllowed, NotAllowed, Opens),
         Page("/account/login",                                              "Sign in · BlazorKeyPortal",                      Opens,      Opens,      Opens,      Opens),
+        Page("/account/me",                                                 "My account · BlazorKeyPortal",                   SignIn,     Opens,      Opens,      Opens),
         Page("/account/login/new-password",                                 "Choose a new password · BlazorKeyPortal",        Opens,      Opens,      Opens,      Opens),
         Page("/account/login/two-factor",                                   "Two-factor sign-in · BlazorKeyPortal",           Opens,      Opens,      Opens,      Opens),
         Page("/account/login/two-factor-setup",                             "Set up two-factor sign-in · BlazorKeyPortal",    Opens,      Opens,      Opens,      Opens),

@@ -40,6 +40,9 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<UserFormValidator>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<ExternalSignIns>();
+        services.AddSingleton<UserTwoFactor>();
+        // Every signed-in user's own page; the portal roles are exactly who may sign in.
+        services.AddNavEntry(new PortalNavEntry("My account", "account/me", Icons.Material.Filled.AccountCircle, PortalPolicies.IssueKeys, 90));
 
         (string Title, string Href, string Icon)[] pages =
         [
