@@ -50,6 +50,8 @@ public static class Authenticators
     {
         var normalized = Normalized(code);
         if (normalized.Length == 6 && normalized.All(char.IsAsciiDigit)) return await VerifyAsync(users, user, normalized);
-        return normalized.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, normalized)).Succeeded;
+        // Recovery codes keep their dash (XXXXX-XXXXX), as Identity stores them.
+        var recovery = (code ?? "").Trim().ToUpperInvariant();
+        return recovery.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded;
     }
 }
