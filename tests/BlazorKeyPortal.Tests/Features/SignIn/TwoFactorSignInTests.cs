@@ -69,6 +69,39 @@ public sealed class TwoFactorSignInTests(SignInPortalFactory portal) : IClassFix
         // The code form only: going round it to the portal leads back to the password form.
         authorize.Address.AbsolutePath.ShouldBe("/account/login");
     }
+
+    [Fact]
+    public async Task After_a_password_reset_a_user_with_two_factor_sign_in_gives_the_code_before_choosing_a_new_password()
+    {
+        var (name, key, _) = await TwoFactorUsers.EnrolledAsync(portal, "yan");
+        var oneTime = (await portal.Get<UserAccounts>().ResetPasswordAsync("user:admin", name)).OneTimePassword!;
+        var browser = portal.NewBrowser();
+
+        var asked = await browser.SignInAsync(name, oneTime);
+        var choose = await TwoFactorUsers.SubmitCodeAsync(browser, asked, Totp.Code(key, DateTimeOffset.UtcNow));
+        var same = await TwoFactorUsers.SubmitAsync(browser, choose, ("NewPassword", oneTime), ("ConfirmPassword", oneTime));
+        var chosen = await TwoFactorUsers.SubmitAsync(browser, same, ("NewPassword", "Chosen-Passw0rd!"), ("ConfirmPassword", "Chosen-Passw0rd!"));
+
+        // The one-time password alone never reaches the form that sets the password of such a user.
+        asked.Address.AbsolutePath.ShouldBe(SignInSteps.TwoFactorPath);
+        choose.Address.AbsolutePath.ShouldBe(SignInSteps.NewPasswordPath);
+        same.Html.ShouldContain("Choose a password other than the one-time password.");
+        chosen.Address.AbsolutePath.ShouldBe("/keys/new", chosen.Html);
+    }
+
+    [Fact]
+    public async Task A_user_locked_between_the_password_and_the_code_is_told_the_sign_in_expired()
+    {
+        var (name, key, _) = await TwoFactorUsers.EnrolledAsync(portal, "zoe");
+        var browser = portal.NewBrowser();
+        var asked = await browser.SignInAsync(name, OwnPassword);
+
+        await portal.Get<UserAccounts>().LockAsync("user:admin", name, DateTimeOffset.UtcNow.AddHours(1));
+        var answer = await TwoFactorUsers.SubmitCodeAsync(browser, asked, Totp.Code(key, DateTimeOffset.UtcNow));
+
+        answer.Html.ShouldContain("This sign-in has expired.");
+        (await browser.GetAsync("/keys/new")).Address.AbsolutePath.ShouldBe("/account/login");
+    }
 }
 
 /// <summary>Users with two-factor sign-in for the tests, and the code form as a browser submits it.</summary>
