@@ -10,7 +10,7 @@ public static class OneTimePasswords
     private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private const string Digits = "23456789";
 
-    /// <summary>Three groups of five (lower, upper, digits) joined by dashes: about 71 bits, e.g. <c>kmnpq-RSTUV-23456</c>.</summary>
+    /// <summary>Three groups of five (lower, upper, digits) joined by dashes: about 61 bits, e.g. <c>kmnpq-RSTUV-23456</c>.</summary>
     public static string New() => $"{Group(Lower)}-{Group(Upper)}-{Group(Digits)}";
 
     private static string Group(string alphabet) => RandomNumberGenerator.GetString(alphabet, 5);
