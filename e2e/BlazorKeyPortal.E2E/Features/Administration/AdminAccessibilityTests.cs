@@ -19,6 +19,7 @@ public sealed class AdminAccessibilityTests(PortalBrowser browser)
         ("/admin/custom-fields", "Custom fields", "Edit custom field custom_field1"),
         ("/admin/api-accounts", "API accounts", "Edit API account demo-full-access"),
         ("/admin/settings", "Settings", null),
+        ("/admin/users", "Users", "Edit user agent"),
     ];
 
     [Fact]

@@ -2,8 +2,10 @@ using BlazorKeyPortal.Features.Administration.ApiAccounts;
 using BlazorKeyPortal.Features.Administration.Routing;
 using BlazorKeyPortal.Features.Administration.Settings;
 using BlazorKeyPortal.Features.Administration.Sites;
+using BlazorKeyPortal.Features.Administration.Users;
 using BlazorKeyPortal.Features.Navigation;
 using BlazorKeyPortal.Features.SignIn;
+using BlazorKeyPortal.Features.Users;
 using FluentValidation;
 using MudBlazor;
 
@@ -34,6 +36,14 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<ApiAccountFormValidator>();
         services.AddSingleton<ApiAccountAdministration>();
 
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserFormValidator>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<ExternalSignIns>();
+        services.AddSingleton<UserTwoFactor>();
+        // Every signed-in user's own page; the portal roles are exactly who may sign in.
+        services.AddNavEntry(new PortalNavEntry("My account", "account/me", Icons.Material.Filled.AccountCircle, PortalPolicies.IssueKeys, 90));
+
         (string Title, string Href, string Icon)[] pages =
         [
             ("Sites", "admin/sites", Icons.Material.Filled.Public),
@@ -44,6 +54,7 @@ public static class AdministrationServiceCollectionExtensions
             ("Skills", "admin/skills", Icons.Material.Filled.Psychology),
             ("Custom fields", "admin/custom-fields", Icons.Material.Filled.TextFields),
             ("API accounts", "admin/api-accounts", Icons.Material.Filled.Key),
+            ("Users", "admin/users", Icons.Material.Filled.ManageAccounts),
             ("Settings", "admin/settings", Icons.Material.Filled.Settings),
         ];
         for (var i = 0; i < pages.Length; i++)

@@ -135,11 +135,13 @@ public static class BuiltInProvider
     /// <summary>
     /// The sign-in form: a password check behind the <see cref="SignInThrottle"/>, never Identity's lockout counter (wrong
     /// passwords must not lock a user out for everyone). Every failure returns to the form with the same message; an
-    /// account an administrator locked (LockoutEnd ahead) is refused by the same check with the same message.
+    /// account an administrator locked (LockoutEnd ahead) is refused by the same check with the same message. A right
+    /// password leads to the steps still due (<see cref="SignInSteps"/>) or opens the provider's session.
     /// </summary>
     private static async Task<IResult> PasswordSignInAsync(
         [FromForm(Name = "username")] string? userName, [FromForm(Name = "password")] string? password, [FromForm(Name = "returnUrl")] string? returnUrl,
-        HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle, SignInAudit audit, CancellationToken cancellationToken)
+        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, SignInSteps steps, SignInThrottle throttle, SignInAudit audit,
+        CancellationToken cancellationToken)
     {
         var target = ReturnUrls.IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
@@ -152,11 +154,12 @@ public static class BuiltInProvider
         {
             return Results.LocalRedirect(SignInPages.LoginUrl(target, userName, SignInPages.ThrottledError, wait));
         }
-        var result = await signIn.PasswordSignInAsync(name, password, isPersistent: false, lockoutOnFailure: false);
+        var user = await users.FindByNameAsync(name);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             throttle.Succeeded(client, name);
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(await steps.ContinueAsync(http, user!, secondFactorDone: false, target));
         }
         // The audit trail (administrators only) keeps the difference that the answer must not show.
         await audit.FailedAsync(name, result.IsLockedOut ? "locked" : SignInPages.InvalidError, cancellationToken);

@@ -42,7 +42,8 @@ public static class SignInServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddTokenProvider<AuthenticatorTokenProvider<IdentityUser>>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddAuthentication(authentication =>
             {
@@ -63,6 +64,14 @@ public static class SignInServiceCollectionExtensions
                 cookie.Cookie.Name = ".BlazorKeyPortal.Provider";
                 cookie.LoginPath = BuiltInProvider.LoginPath;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            })
+            // A sign-in between the right password and its last step (code, new password, enrolment): see SignInSteps.
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+            {
+                cookie.Cookie.Name = ".BlazorKeyPortal.SignInStep";
+                cookie.LoginPath = BuiltInProvider.LoginPath;
+                cookie.ExpireTimeSpan = SignInSteps.PendingLifetime;
+                cookie.SlidingExpiration = false;
             })
             .AddOpenIdConnect(oidc =>
             {
@@ -101,6 +110,8 @@ public static class SignInServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PortalOidcEvents>();
         services.AddSingleton<SignInAudit>();
+        services.AddScoped<SignInSteps>();
+        services.AddSingleton<BlazorKeyPortal.Features.Users.TwoFactorRequirements>();
         services.AddHostedService<BuiltInProviderRegistration>();
 
         // The cookie carries a session key only; the ticket lives in the database (sign-out ends copies of the cookie too).

@@ -40,7 +40,8 @@ public sealed class AdminComponentContext : IAsyncDisposable
     /// <summary>Where open dialogs render.</summary>
     public IRenderedComponent<MudDialogProvider> Dialogs { get; }
 
-    public static async Task<AdminComponentContext> CreateAsync(PortalFactory portal, KeyAuthorityMode mode = KeyAuthorityMode.Embedded)
+    /// <param name="more">Adds what a page needs beyond the shared administration services (before anything renders).</param>
+    public static async Task<AdminComponentContext> CreateAsync(PortalFactory portal, KeyAuthorityMode mode = KeyAuthorityMode.Embedded, Action<IServiceCollection>? more = null)
     {
         portal.Started();
         var context = new BunitContext();
@@ -65,6 +66,7 @@ public sealed class AdminComponentContext : IAsyncDisposable
         services.AddSingleton(portal.Get<SettingsAdministration>());
         services.AddSingleton(portal.Get<ApiAccountFormValidator>());
         services.AddSingleton(portal.Get<ApiAccountAdministration>());
+        more?.Invoke(services);
         context.AddAuthorization().SetAuthorized("admin")
             .SetClaims(new Claim(AdminActor.UserNameClaim, "admin"), new Claim("role", PortalRoles.Admin))
             .SetRoles(PortalRoles.Admin)

@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Features.SignIn;
+using BlazorKeyPortal.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,18 @@ public sealed class UserCommandsTests : IAsyncDisposable
         (await OperatorRun.RunAsync(_portal, null, "users", "enable", "ivan")).Output.ShouldBe("Enabled 'ivan'.\n");
         (await OperatorRun.RunAsync(_portal, null, "users", "list")).Output.ShouldContain("ivan                     Supervisor             -              active");
         (await OperatorRun.RunAsync(_portal, null, "users", "disable", "nobody")).Error.ShouldBe("users: no user is named 'nobody'.\n");
+    }
+
+    [Fact]
+    public async Task A_password_the_operator_typed_is_no_one_time_password_so_the_first_sign_in_asks_for_no_new_one()
+    {
+        await OperatorRun.RunAsync(_portal, Password, "users", "add", "jo", "--role", "Agent");
+        var added = (await _portal.Services.GetRequiredService<UserAccounts>().ListAsync()).Single(u => u.UserName == "jo");
+        (await OperatorRun.RunAsync(_portal, "N3w-password!", "users", "set-password", "jo")).ExitCode.ShouldBe(0);
+        var set = (await _portal.Services.GetRequiredService<UserAccounts>().ListAsync()).Single(u => u.UserName == "jo");
+
+        added.MustChangePassword.ShouldBeFalse();
+        set.MustChangePassword.ShouldBeFalse();
     }
 
     private async Task<bool> CheckPasswordAsync(string name, string password)
