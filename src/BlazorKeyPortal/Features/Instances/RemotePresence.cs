@@ -55,7 +55,7 @@ public sealed class RemotePresence(
                 await database.HashDeleteAsync(Key, connection.InstanceId);
                 instances.Publish(InstanceTopic.PresenceChanged);
             }
-            catch (RedisException) { }
+            catch (Exception ex) when (ex is RedisException or ObjectDisposedException) { }
         }
     }
 
