@@ -17,14 +17,31 @@ public sealed class InstanceChangeListener(
     RemotePresence presence,
     ILogger<InstanceChangeListener> logger) : IHostedService
 {
+    private int _subscribed;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await connection.ConnectAsync();
-        var subscriber = connection.Subscriber!;
-        foreach (var topic in Enum.GetValues<InstanceTopic>())
+        // Redis down at start must not keep the portal from starting: subscribe once it answers. The connection
+        // restores subscriptions by itself after later outages.
+        connection.Restored += () => _ = SubscribeAsync();
+        await SubscribeAsync();
+    }
+
+    private async Task SubscribeAsync()
+    {
+        if (!connection.IsConnected || Interlocked.Exchange(ref _subscribed, 1) == 1) return;
+        try
         {
-            // Subscriptions are restored by the connection itself after an outage.
-            await subscriber.SubscribeAsync(RedisInstanceBus.Channel(connection, topic), (_, message) => Receive(topic, message.ToString()));
+            foreach (var topic in Enum.GetValues<InstanceTopic>())
+            {
+                await connection.Subscriber!.SubscribeAsync(RedisInstanceBus.Channel(connection, topic), (_, message) => Receive(topic, message.ToString()));
+            }
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            Volatile.Write(ref _subscribed, 0);
+            connection.ReportOutage(ex);
         }
     }
 

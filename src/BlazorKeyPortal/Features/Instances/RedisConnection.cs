@@ -25,6 +25,9 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
 
     public ISubscriber? Subscriber => _multiplexer?.GetSubscriber();
 
+    /// <summary>Raised when a connection to Redis has been (re-)established.</summary>
+    public event Action? Restored;
+
     public async Task ConnectAsync()
     {
         var configuration = ConfigurationOptions.Parse(options.Value.Configuration!);
@@ -39,6 +42,7 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
         _multiplexer.ConnectionFailed += (_, e) => ReportOutage(e.Exception);
         _multiplexer.ConnectionRestored += (_, _) =>
         {
+            Restored?.Invoke();
             if (Interlocked.Exchange(ref _outageReported, 0) == 1) logger.LogWarning("Redis is reachable again: instances share presence, failure budgets and change notifications.");
         };
         if (!_multiplexer.IsConnected) ReportOutage(null);
