@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of BlazorKeyPortal: unit, component, integration and browser (e2e).
 # Works on a fresh machine with the .NET SDK: installs what the tests need when it is missing
-# (Debian's Chromium and Node.js for the browser tests, the company provider's Node packages, the
+# (Debian's Chromium and Node.js for the browser tests, Debian's redis-server for the tests of several instances, the company provider's Node packages, the
 # local .NET tools), then builds once and runs each test project in turn, and ends with one summary
 # line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
@@ -23,6 +23,12 @@ fi
 if [ -d e2e ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   echo "Installing Debian's nginx for the reverse-proxy tests..."
   apt_install nginx-light
+fi
+
+# The tests of several instances start their own Redis (a child process on a free port).
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing Debian's Redis server for the tests of several instances..."
+  apt_install redis-server
 fi
 
 # The browser tests run the company's OpenID Connect provider (panva's oidc-provider) under Node.js.

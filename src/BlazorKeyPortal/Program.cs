@@ -29,6 +29,7 @@ using BlazorKeyPortal.Features.Telemetry;
 var builder = PortalHostDefaults.CreateBuilder(args);
 
 builder.AddServiceHosting();
+BlazorKeyPortal.Features.Instances.InstancesServiceCollectionExtensions.AddInstances(builder);
 builder.AddTelemetry();
 builder.AddReverseProxy();
 builder.AddPortalData();

@@ -20,8 +20,11 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the portal in Development on <paramref name="dataDirectory"/> and waits until it is ready.</summary>
-    public static async Task<PortalProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the portal in Development on <paramref name="dataDirectory"/> and waits until it is ready;
+    /// <paramref name="settings"/> adds configuration (key = configuration path, as <c>Redis:Configuration</c>).
+    /// </summary>
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -36,6 +39,10 @@ public sealed class PortalProcess : IAsyncDisposable
         UseDataDirectory(start, dataDirectory);
         start.Environment["TokenServer__AllowHttp"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

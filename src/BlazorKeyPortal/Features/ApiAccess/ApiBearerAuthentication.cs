@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
+using BlazorKeyPortal.Features.Instances;
 
 namespace BlazorKeyPortal.Features.ApiAccess;
 
@@ -14,7 +15,7 @@ namespace BlazorKeyPortal.Features.ApiAccess;
 /// hour. Every path that revokes tokens (the 30-token cap, secret regeneration, disabling an account)
 /// forgets that account's entries here first, so revocation still takes effect at once.
 /// </summary>
-public sealed class ApiTokenCache(TimeProvider time)
+public sealed class ApiTokenCache(TimeProvider time, IInstanceBus instances)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
@@ -44,10 +45,17 @@ public sealed class ApiTokenCache(TimeProvider time)
     }
 
     /// <summary>
-    /// Drops every cached token of an API account. Call it before revoking (so nothing cached outlives the
-    /// revocation) and after (so nothing validated during it is kept).
+    /// Drops every cached token of an API account, here and on the other instances. Call it before revoking (so
+    /// nothing cached outlives the revocation) and after (so nothing validated during it is kept).
     /// </summary>
     public void Forget(string clientId)
+    {
+        ForgetHere(clientId);
+        instances.Publish(InstanceTopic.ApiAccountChanged, clientId);
+    }
+
+    /// <summary>Drops an account's cached tokens on this instance only (another instance revoked them).</summary>
+    public void ForgetHere(string clientId)
     {
         Interlocked.Increment(ref _generation);
         foreach (var (token, entry) in _entries)

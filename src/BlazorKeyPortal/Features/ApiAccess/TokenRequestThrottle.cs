@@ -17,12 +17,12 @@ namespace BlazorKeyPortal.Features.ApiAccess;
 /// and given back unless its answer was <c>invalid_client</c>; so an address has at most the limit of such requests
 /// in flight at once.
 /// </summary>
-public sealed class TokenRequestThrottle(IOptions<TokenThrottleOptions> options, TimeProvider time)
+public sealed class TokenRequestThrottle(IOptions<TokenThrottleOptions> options, TimeProvider time, IBudgetStore? shared = null)
 {
     private static readonly object FailedKey = new();
     private static readonly PathString[] TokenPaths = [TokenEndpoint.Path, BuiltInProvider.TokenPath];
 
-    private readonly FailureBudget _perAddress = new(options.Value.PerAddressLimit, options.Value.PerAddressWindow, time);
+    private readonly FailureBudget _perAddress = new(options.Value.PerAddressLimit, options.Value.PerAddressWindow, time, shared, "token-address");
 
     internal async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {

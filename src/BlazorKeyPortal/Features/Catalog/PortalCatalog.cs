@@ -1,6 +1,7 @@
 using System.Net;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorKeyPortal.Features.Catalog;
@@ -11,7 +12,7 @@ namespace BlazorKeyPortal.Features.Catalog;
 /// and every open page at once, without a query per request. Sites and routing come from
 /// <see cref="ISitesAndRoutingSource"/> (the database, or the appliance in appliance mode).
 /// </summary>
-public sealed class PortalCatalog(IDbContextFactory<PortalDbContext> contextFactory, ISitesAndRoutingSource sitesAndRouting) : IDisposable
+public sealed class PortalCatalog(IDbContextFactory<PortalDbContext> contextFactory, ISitesAndRoutingSource sitesAndRouting, IInstanceBus instances) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile CatalogSnapshot? _current;
@@ -36,8 +37,15 @@ public sealed class PortalCatalog(IDbContextFactory<PortalDbContext> contextFact
         }
     }
 
-    /// <summary>Drops the snapshot after a change, loads the next one and tells every listener.</summary>
+    /// <summary>Drops the snapshot after a change, loads the next one and tells every listener, here and on the other instances.</summary>
     public async Task InvalidateAsync(CancellationToken cancellationToken = default)
+    {
+        await ReloadAsync(cancellationToken);
+        instances.Publish(InstanceTopic.CatalogChanged);
+    }
+
+    /// <summary>Loads the next snapshot and tells this instance's listeners only (another instance made the change and told the rest).</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _loading.WaitAsync(cancellationToken);
         CatalogSnapshot next;

@@ -16,11 +16,12 @@ public sealed class FailedAttemptLimits
     private readonly FailureBudget _perAddress;
     private readonly SharedFailureBudget _shortKeys;
 
-    public FailedAttemptLimits(IOptions<FailedRedemptionOptions> options, TimeProvider time)
+    /// <param name="shared">Redis, when instances share their budgets; null for one instance.</param>
+    public FailedAttemptLimits(IOptions<FailedRedemptionOptions> options, TimeProvider time, IBudgetStore? shared = null)
     {
         var o = options.Value;
-        _perAddress = new FailureBudget(o.PerAddressLimit, o.PerAddressWindow, time);
-        _shortKeys = new SharedFailureBudget(o.GlobalLimit, o.GlobalWindow, o.FailureMemory, time);
+        _perAddress = new FailureBudget(o.PerAddressLimit, o.PerAddressWindow, time, shared, "redemption-address");
+        _shortKeys = new SharedFailureBudget(o.GlobalLimit, o.GlobalWindow, o.FailureMemory, time, shared, "redemption-short-keys");
     }
 
     /// <summary>

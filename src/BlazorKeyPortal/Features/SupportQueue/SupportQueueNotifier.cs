@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.Instances;
 
 namespace BlazorKeyPortal.Features.SupportQueue;
 
@@ -6,15 +7,22 @@ namespace BlazorKeyPortal.Features.SupportQueue;
 public sealed record QueueChange(long SessionId, SupportSessionStatus Status);
 
 /// <summary>
-/// Tells every open queue page at once that a session changed, after the change has committed. In-memory and
-/// per process: with several instances, this is where a Redis channel would come in (see ARCHITECTURE, Scale).
+/// Tells every open queue page at once that a session changed, after the change has committed: the pages of this
+/// instance directly, those of the other instances through <see cref="IInstanceBus"/>.
 /// </summary>
-public sealed class SupportQueueNotifier(ILogger<SupportQueueNotifier> logger)
+public sealed class SupportQueueNotifier(ILogger<SupportQueueNotifier> logger, IInstanceBus instances)
 {
     public event Action<QueueChange>? Changed;
 
-    /// <summary>Calls every listener; one failing listener (a page whose circuit broke) does not keep the others from hearing.</summary>
+    /// <summary>Tells this instance's listeners and the other instances.</summary>
     public void Notify(QueueChange change)
+    {
+        NotifyHere(change);
+        instances.Publish(InstanceTopic.QueueChanged, $"{change.SessionId}:{change.Status}");
+    }
+
+    /// <summary>Calls every listener of this instance; one failing listener (a page whose circuit broke) does not keep the others from hearing.</summary>
+    public void NotifyHere(QueueChange change)
     {
         if (Changed is not { } listeners) return;
         foreach (var listener in listeners.GetInvocationList().Cast<Action<QueueChange>>())

@@ -4,7 +4,9 @@ namespace BlazorKeyPortal.Features.Throttling;
 /// A budget of failures for each partition (a client address, a user name): a burst of <c>limit</c> failures,
 /// refilled evenly over <c>window</c>, one failure every <c>window / limit</c>. Each partition's bucket is kept as the
 /// instant it will be full again (GCRA), read and moved under one lock, with time from <see cref="TimeProvider"/>;
-/// partitions whose bucket has refilled are forgotten, so memory follows live attackers only.
+/// partitions whose bucket has refilled are forgotten, so memory follows live attackers only. Given a shared
+/// <see cref="IBudgetStore"/>, the buckets live there (one budget for every instance) and this memory serves only
+/// while the store cannot be reached.
 /// </summary>
 public sealed class FailureBudget
 {
@@ -13,21 +15,31 @@ public sealed class FailureBudget
     private readonly TimeSpan _window;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
+    private readonly IBudgetStore? _shared;
+    private readonly string _name;
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    public FailureBudget(int limit, TimeSpan window, TimeProvider time)
+    public FailureBudget(int limit, TimeSpan window, TimeProvider time) : this(limit, window, time, null, "")
+    {
+    }
+
+    /// <summary>A budget kept in <paramref name="shared"/> under <paramref name="name"/> (unique per budget), when given.</summary>
+    public FailureBudget(int limit, TimeSpan window, TimeProvider time, IBudgetStore? shared, string name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _window = window;
         _interval = window / limit;
         _time = time;
+        _shared = shared;
+        _name = name;
     }
 
     /// <summary>Null while <paramref name="partition"/> may fail once more; otherwise how long until it may.</summary>
     public TimeSpan? RetryAfter(string partition)
     {
         var now = _time.GetUtcNow();
+        if (Shared(partition, BudgetStep.Peek, now) is { } reply) return reply.Wait;
         lock (_gate) return _fullAt.TryGetValue(partition, out var fullAt) ? Wait(fullAt, now) : null;
     }
 
@@ -35,6 +47,7 @@ public sealed class FailureBudget
     public void Spend(string partition)
     {
         var now = _time.GetUtcNow();
+        if (Shared(partition, BudgetStep.Spend, now) is not null) return;
         lock (_gate)
         {
             SweepFullBuckets(now);
@@ -50,6 +63,7 @@ public sealed class FailureBudget
     public TimeSpan? TryTake(string partition)
     {
         var now = _time.GetUtcNow();
+        if (Shared(partition, BudgetStep.Take, now) is { } reply) return reply.Wait;
         lock (_gate)
         {
             if (_fullAt.TryGetValue(partition, out var fullAt) && Wait(fullAt, now) is { } wait) return wait;
@@ -63,6 +77,7 @@ public sealed class FailureBudget
     public void Refund(string partition)
     {
         var now = _time.GetUtcNow();
+        if (Shared(partition, BudgetStep.Refund, now) is not null) return;
         lock (_gate)
         {
             if (!_fullAt.TryGetValue(partition, out var fullAt)) return;
@@ -77,6 +92,9 @@ public sealed class FailureBudget
     {
         get { lock (_gate) return _fullAt.Count; }
     }
+
+    private BudgetReply? Shared(string partition, BudgetStep step, DateTimeOffset now) =>
+        _shared?.Apply($"{_name}:{partition}", step, now, _interval, _window);
 
     // A bucket is "full" (no failures counted) from fullAt on. Each failure pushes fullAt one interval further;
     // a new failure is allowed while fullAt lies at most (window - interval) ahead, i.e. fewer than `limit` are counted.

@@ -10,7 +10,9 @@ namespace BlazorKeyPortal.Features.Throttling;
 /// The bound this keeps: over a time T a scope sees at most <c>limit + T / (window / limit)</c> failures from clients
 /// it refused or could have refused, plus one first failure per client and <c>memory</c>. The clients' first failures
 /// never put the budget deeper than empty (<see cref="FailureBudget"/>), so a flood of them makes a remembered client
-/// wait one interval at most. Records older than <c>memory</c> are swept at most once per window.
+/// wait one interval at most. Records older than <c>memory</c> are swept at most once per window. Given a shared
+/// <see cref="IBudgetStore"/>, the budget and the records live there, for every instance; this memory serves only while
+/// the store cannot be reached.
 /// </remarks>
 public sealed class SharedFailureBudget
 {
@@ -20,12 +22,21 @@ public sealed class SharedFailureBudget
     private readonly TimeSpan _window;
     private readonly TimeSpan _memory;
     private readonly TimeProvider _time;
+    private readonly IBudgetStore? _shared;
+    private readonly string _name;
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    public SharedFailureBudget(int limit, TimeSpan window, TimeSpan memory, TimeProvider time)
+    public SharedFailureBudget(int limit, TimeSpan window, TimeSpan memory, TimeProvider time) : this(limit, window, memory, time, null, "")
+    {
+    }
+
+    /// <summary>A budget kept in <paramref name="shared"/> under <paramref name="name"/> (unique per budget), when given.</summary>
+    public SharedFailureBudget(int limit, TimeSpan window, TimeSpan memory, TimeProvider time, IBudgetStore? shared, string name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(memory, TimeSpan.Zero);
-        _budget = new FailureBudget(limit, window, time);
+        _budget = new FailureBudget(limit, window, time, shared, name);
+        _shared = shared;
+        _name = name;
         _window = window;
         _memory = memory;
         _time = time;
@@ -34,6 +45,7 @@ public sealed class SharedFailureBudget
     /// <summary>Null when <paramref name="client"/> may make an attempt in <paramref name="scope"/>; otherwise how long to wait.</summary>
     public TimeSpan? RetryAfter(string scope, string client)
     {
+        if (SharedRecord(scope, client) is { } failed) return failed ? _budget.RetryAfter(scope) : null;
         var now = _time.GetUtcNow();
         lock (_gate) return HasFailed(scope, client, now) ? _budget.RetryAfter(scope) : null;
     }
@@ -41,6 +53,11 @@ public sealed class SharedFailureBudget
     /// <summary>Counts a failure of <paramref name="client"/> against the scope's budget and puts it on record.</summary>
     public void Spend(string scope, string client)
     {
+        if (_shared is not null && _shared.SetRecord(RecordKey(scope, client), _memory))
+        {
+            _budget.Spend(scope);
+            return;
+        }
         var now = _time.GetUtcNow();
         lock (_gate)
         {
@@ -56,6 +73,15 @@ public sealed class SharedFailureBudget
     /// </summary>
     public TimeSpan? TryTake(string scope, string client)
     {
+        if (SharedRecord(scope, client) is { } failed)
+        {
+            // Across instances the check and the spend are two steps: parallel first attempts of one client on two
+            // instances may both pass, which the bound above already allows for (one first failure per client).
+            if (failed && _budget.RetryAfter(scope) is { } sharedWait) return sharedWait;
+            _budget.Spend(scope);
+            _shared!.SetRecord(RecordKey(scope, client), _memory);
+            return null;
+        }
         var now = _time.GetUtcNow();
         lock (_gate)
         {
@@ -73,6 +99,11 @@ public sealed class SharedFailureBudget
     /// </summary>
     public void Refund(string scope, string client)
     {
+        if (_shared is not null && _shared.RemoveRecord(RecordKey(scope, client)))
+        {
+            _budget.Refund(scope);
+            return;
+        }
         lock (_gate)
         {
             _budget.Refund(scope);
@@ -85,6 +116,10 @@ public sealed class SharedFailureBudget
     {
         get { lock (_gate) return _lastFailure.Count; }
     }
+
+    private bool? SharedRecord(string scope, string client) => _shared?.HasRecord(RecordKey(scope, client));
+
+    private string RecordKey(string scope, string client) => $"{_name}:record:{scope}:{client}";
 
     private bool HasFailed(string scope, string client, DateTimeOffset now) =>
         _lastFailure.TryGetValue((scope, client), out var at) && now - at < _memory;
