@@ -11,6 +11,7 @@ using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.Health;
 using BlazorKeyPortal.Features.History;
+using BlazorKeyPortal.Features.Instances;
 using BlazorKeyPortal.Features.Hosting;
 using BlazorKeyPortal.Features.MyKeys;
 using BlazorKeyPortal.Features.Operations;
@@ -29,7 +30,7 @@ using BlazorKeyPortal.Features.Telemetry;
 var builder = PortalHostDefaults.CreateBuilder(args);
 
 builder.AddServiceHosting();
-BlazorKeyPortal.Features.Instances.InstancesServiceCollectionExtensions.AddInstances(builder);
+builder.AddInstances();
 builder.AddTelemetry();
 builder.AddReverseProxy();
 builder.AddPortalData();

@@ -60,7 +60,8 @@ public sealed class SignInSteps(UserManager<IdentityUser> users, SignInManager<I
             return returnUrl;
         }
         await HoldAsync(http, user, secondFactorDone);
-        return PathOf(step) + QueryString.Create("ReturnUrl", returnUrl);
+        // From the host's root, path base included, like the return address: the pages that follow navigate to it as is.
+        return http.Request.PathBase + PathOf(step) + QueryString.Create("ReturnUrl", returnUrl);
     }
 
     /// <summary>Keeps the sign-in under way for <paramref name="user"/> as they are now (after a step changed their security stamp).</summary>

@@ -27,11 +27,12 @@ public sealed class SignInThrottle
     private readonly FailureBudget _perAddress;
     private readonly SharedFailureBudget _perUser;
 
-    public SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider time)
+    /// <param name="shared">Where budgets live when several instances share them (Redis); null keeps them in this process.</param>
+    public SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider time, IBudgetStore? shared = null)
     {
         var o = options.Value;
-        _perAddress = new FailureBudget(o.PerAddressLimit, o.PerAddressWindow, time);
-        _perUser = new SharedFailureBudget(o.PerUserLimit, o.PerUserWindow, o.FailureMemory, time);
+        _perAddress = new FailureBudget(o.PerAddressLimit, o.PerAddressWindow, time, shared, "signin-address");
+        _perUser = new SharedFailureBudget(o.PerUserLimit, o.PerUserWindow, o.FailureMemory, time, shared, "signin-user");
     }
 
     /// <summary>Before the password is checked: null, with the attempt counted ahead, or how long to wait.</summary>
