@@ -89,7 +89,7 @@ app.MapHistory();
 app.MapPreferences();
 app.MapPortalUi();
 
-await app.RunAsync();
+await app.RunUntilStoppedAsync();
 return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -90,6 +90,26 @@ public sealed class PreparedStatementsTests
         read.CustomFieldsJson.ShouldBe("{\"größe\":\"✓ 日本\"}");
     }
 
+    [Fact]
+    public void The_sql_server_statements_that_read_the_audit_chains_head_under_an_exclusive_lock_are_valid_t_sql()
+    {
+        var (lockSql, headSql) = PreparedStatements.ChainHeadSql(sqlServer: true);
+
+        ParseErrors(lockSql!).ShouldBeEmpty();
+        ParseErrors(headSql).ShouldBeEmpty();
+        lockSql!.ShouldContain("@LockOwner = N'Transaction'");
+        headSql.ShouldBe("SELECT TOP (1) [Sequence], [Hash] FROM [AuditEntries] ORDER BY [Sequence] DESC");
+    }
+
+    [Fact]
+    public void On_sqlite_the_head_is_read_without_a_lock_statement_because_begin_immediate_already_excludes_other_writers()
+    {
+        var (lockSql, headSql) = PreparedStatements.ChainHeadSql(sqlServer: false);
+
+        lockSql.ShouldBeNull();
+        headSql.ShouldBe("SELECT \"Sequence\", \"Hash\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1");
+    }
+
     private static IEnumerable<string> ParseErrors(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

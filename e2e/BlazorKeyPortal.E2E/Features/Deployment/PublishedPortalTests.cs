@@ -106,7 +106,7 @@ public sealed class PublishedPortalTests : IAsyncLifetime
         var (exitCode, took) = await _portal.StopAsync();
         await Task.WhenAll(clients);
 
-        exitCode.ShouldBe(0, string.Join('\n', _portal.Log));
+        exitCode.ShouldBe(0, $"after {took.TotalSeconds:0.0} s:\n" + string.Join("\n", _portal.Log));
         took.ShouldBeLessThan(TimeSpan.FromSeconds(20), "inside the Windows service manager's patience, far inside systemd's 90 s");
         using var db = new SqliteConnection($"Data Source={Path.Combine(_portal.DataDirectory, "portal.db")};Mode=ReadOnly;Pooling=False");
         db.Open();

@@ -77,8 +77,9 @@ public sealed partial class DatabaseWriter(
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        // Let what is queued commit; the thread ends when the queue is empty.
-        return Task.Run(() => _thread?.Join(TimeSpan.FromSeconds(10)), cancellationToken);
+        // Let what is queued commit; the thread ends when the queue is empty. Not cut short by the host's token: once the
+        // server has used up the shutdown time (a connection that would not close), work already accepted still commits.
+        return Task.Run(() => _thread?.Join(TimeSpan.FromSeconds(10)), CancellationToken.None);
     }
 
     public void Dispose() => _queue.Writer.TryComplete();

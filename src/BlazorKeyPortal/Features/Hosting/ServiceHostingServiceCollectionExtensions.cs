@@ -27,4 +27,23 @@ public static class ServiceHostingServiceCollectionExtensions
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         return builder;
     }
+
+    /// <summary>
+    /// Runs the portal until it is stopped. A stop that outlasts <see cref="ShutdownTimeout"/> (a browser's connection that
+    /// would not close in time) is cut short by the host, which then throws; that is still the stop the service manager
+    /// asked for, so it ends with a warning and exit code 0 rather than as a crash the manager would report as a failure.
+    /// The writer commits what it accepted regardless (<see cref="Data.Writing.DatabaseWriter.StopAsync"/>).
+    /// </summary>
+    public static async Task RunUntilStoppedAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            app.Logger.LogWarning("The portal stopped after its shutdown time of {Seconds} s had passed; connections still open were closed.",
+                ShutdownTimeout.TotalSeconds);
+        }
+    }
 }
