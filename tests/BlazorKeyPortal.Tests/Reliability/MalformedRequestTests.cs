@@ -65,10 +65,11 @@ public sealed class MalformedRequestTests(MalformedRequestTests.FuzzPortal porta
             var fields = new List<KeyValuePair<string, string>> { new("grant_type", grants[generator.Next(grants.Length)]) };
             var clientId = clients[generator.Next(clients.Length)];
             var secret = secrets[generator.Next(secrets.Length)];
+            var credentialsSent = false;
             switch (generator.Next(4))
             {
-                case 0: request.Headers.TryAddWithoutValidation("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}"))); break;
-                case 1: fields.Add(new("client_id", clientId)); fields.Add(new("client_secret", secret)); break;
+                case 0: request.Headers.TryAddWithoutValidation("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}"))); credentialsSent = true; break;
+                case 1: fields.Add(new("client_id", clientId)); fields.Add(new("client_secret", secret)); credentialsSent = true; break;
                 case 2: request.Headers.TryAddWithoutValidation("Authorization", "Basic %%%not-base64"); break;
                 default: fields.AddRange(generator.Form()); break;
             }
@@ -78,7 +79,11 @@ public sealed class MalformedRequestTests(MalformedRequestTests.FuzzPortal porta
 
             var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
+            // Only the demo account's own secret may get a token, and a success must be a real token.
+            var wellFormed = credentialsSent && clientId == "demo-full-access" && secret == "demo-full-secret";
             if ((int)response.StatusCode >= 500) failures.Add($"#{i}: {(int)response.StatusCode}\n{body[..Math.Min(body.Length, 1500)]}");
+            else if (response.StatusCode == HttpStatusCode.OK && (!wellFormed || !body.Contains("\"access_token\"", StringComparison.Ordinal)))
+                failures.Add($"#{i}: 200 for a request that should have failed, or without a token (grant '{fields[0].Value}', client '{Truncate(clientId)}', secret '{Truncate(secret)}', credentials sent: {credentialsSent})\n{Truncate(body)}");
             else if (response.StatusCode != HttpStatusCode.OK && !body.Contains("\"error\"", StringComparison.Ordinal))
                 failures.Add($"#{i}: {(int)response.StatusCode} without an OAuth error\n{Truncate(body)}");
         }
@@ -117,6 +122,8 @@ public sealed class MalformedRequestTests(MalformedRequestTests.FuzzPortal porta
                 {
                     var root = XDocument.Parse(body).Root!;
                     if (root.Name.LocalName == "error" && root.Value.Length < 10) failures.Add($"#{i}: vague error '{root.Value}'");
+                    // No key in the list is live, so nothing here may start a session.
+                    else if (root.Name.LocalName != "error") failures.Add($"#{i}: <{root.Name.LocalName}> where an <error> was due\n{Truncate(body)}");
                 }
                 catch (System.Xml.XmlException ex) { failures.Add($"#{i}: not well-formed XML: {ex.Message}\n{Truncate(body)}"); }
             }

@@ -74,6 +74,11 @@ public sealed partial class GenerateSessionKeyTests(PortalFactory portal) : ICla
 
         reply.Element("queue").ShouldBe("rep");
         reply.Element("queue_id").ShouldBe("1");
+        await using var db = portal.CreateDbContext();
+        var key = await db.SessionKeys.SingleAsync(k => k.ShortKey == reply.Element("short_key") && k.LiveShortKey != null);
+        key.CustomFieldsJson.ShouldBe("""{"custom_field1":"Custom Value"}""");
+        key.Priority.ShouldBe(2);
+        key.Skills.ShouldBe("codename2");
     }
 
     [Fact]
