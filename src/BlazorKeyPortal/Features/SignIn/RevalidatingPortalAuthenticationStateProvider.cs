@@ -63,6 +63,7 @@ internal sealed class RevalidatingPortalAuthenticationStateProvider : ServerAuth
                 }
                 // A verdict another request or tab obtained holds until its own interval is over; look again then.
                 due = check.CheckedAt + _sessions.Interval;
+                StillValid?.Invoke();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,6 +77,9 @@ internal sealed class RevalidatingPortalAuthenticationStateProvider : ServerAuth
             SignOut();
         }
     }
+
+    /// <summary>Raised after a check found the session unchanged, so that the page keeps its state: a test's witness.</summary>
+    internal event Action? StillValid;
 
     private void SignOut() => SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
 

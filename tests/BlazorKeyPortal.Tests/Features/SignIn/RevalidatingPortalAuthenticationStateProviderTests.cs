@@ -64,10 +64,14 @@ public sealed class RevalidatingPortalAuthenticationStateProviderTests(SessionPo
         var principal = await portal.PrincipalOfAsync("circuit-unchanged");
         var provider = Opened(scope, principal);
         var changed = NextState(provider);
+        var checks = new SemaphoreSlim(0);
+        ((RevalidatingPortalAuthenticationStateProvider)provider).StillValid += () => checks.Release();
 
+        // Two intervals, each ending in a check that found the session unchanged.
         portal.PassInterval();
+        (await checks.WaitAsync(WaitTimeout)).ShouldBeTrue();
         portal.PassInterval();
-        await Task.Delay(200);
+        (await checks.WaitAsync(WaitTimeout)).ShouldBeTrue();
 
         changed.IsCompleted.ShouldBeFalse();
         (await provider.GetAuthenticationStateAsync()).User.ShouldBeSameAs(principal);
