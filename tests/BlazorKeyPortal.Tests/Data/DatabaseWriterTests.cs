@@ -13,9 +13,11 @@ public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<Po
         portal.Started();
         var before = await CountSkillsAsync();
 
-        var good1 = portal.WriteAsync(scope => AddSkill(scope, "writer_good_1"));
-        var bad = portal.WriteAsync<int>(scope => { AddSkill(scope, "writer_bad"); throw new InvalidOperationException("refused"); });
-        var good2 = portal.WriteAsync(scope => AddSkill(scope, "writer_good_2"));
+        // Queued while the writer is held, so that the three share one batch and one transaction.
+        var (good1, bad, good2) = await QueuedAsOneBatchAsync(writer => (
+            writer.WriteAsync(scope => AddSkill(scope, "writer_good_1")),
+            writer.WriteAsync<int>(scope => { AddSkill(scope, "writer_bad"); throw new InvalidOperationException("refused"); }),
+            writer.WriteAsync(scope => AddSkill(scope, "writer_good_2"))));
 
         await good1;
         await good2;
