@@ -76,7 +76,7 @@ internal sealed class HistoryMeasurements(IHost host, string databasePath, int r
 
     private async Task MeasureDetailsAsync()
     {
-        var details = host.Services.GetRequiredService<KeyDetails>();
+        var details = host.Services.GetRequiredService<KeyDetailQuery>();
         var random = new Random(7);
         await using var db = host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
         var maxId = await db.SessionKeys.MaxAsync(k => k.Id);

@@ -18,7 +18,7 @@ public static class HistoryServiceCollectionExtensions
         services.AddSingleton<HistoryQuery>();
         services.AddSingleton<HistoryStatistics>();
         services.AddSingleton<HistoryCsvExport>();
-        services.AddSingleton<KeyDetails>();
+        services.AddSingleton<KeyDetailQuery>();
         // Scoped: it asks the authorization service, which is scoped, about the signed-in user.
         services.AddScoped<KeyRevocation>();
         services.AddNavEntry(new PortalNavEntry("History", "history", Icons.Material.Filled.ManageSearch, PortalPolicies.ReviewHistory, 40));

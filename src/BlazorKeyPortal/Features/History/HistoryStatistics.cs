@@ -78,7 +78,7 @@ public sealed class HistoryStatistics(IDbContextFactory<PortalDbContext> context
             }
         }
         return counts.OrderBy(c => c.Key)
-            .Select(c => new SiteDailyCounts(c.Key, KeyDetails.SiteName(snapshot, c.Key), c.Value))
+            .Select(c => new SiteDailyCounts(c.Key, KeyDetailQuery.SiteName(snapshot, c.Key), c.Value))
             .ToList();
     }
 

@@ -25,7 +25,7 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
         Services.AddSingleton(history.Get<HistoryQuery>());
         Services.AddSingleton(history.Get<HistoryStatistics>());
         Services.AddSingleton(history.Get<AuditTrailVerifier>());
-        Services.AddSingleton(history.Get<KeyDetails>());
+        Services.AddSingleton(history.Get<KeyDetailQuery>());
         Services.AddSingleton<IValidator<HistoryFilter>, HistoryFilterValidator>();
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(history.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),

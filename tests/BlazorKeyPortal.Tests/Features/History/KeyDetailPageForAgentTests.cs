@@ -18,7 +18,7 @@ public sealed class KeyDetailPageForAgentTests : ComponentTestContext, IClassFix
     public KeyDetailPageForAgentTests(HistoryDataset history)
     {
         _history = history;
-        Services.AddSingleton(history.Get<KeyDetails>());
+        Services.AddSingleton(history.Get<KeyDetailQuery>());
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(history.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),
             sp.GetRequiredService<IValidator<RevokeRequest>>(), history.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), history.Clock));

@@ -97,7 +97,7 @@ public sealed class KeyRevocationPanelTests : ComponentTestContext
     private async Task<KeyDetail> ActiveKeyAsync(string issuedBy)
     {
         var key = (await _portal.AddAsync(HistoryKeys.Key(_portal.Clock.GetUtcNow(), k => k.IssuedBy = issuedBy)))[0];
-        return (await _portal.Get<KeyDetails>().GetAsync(key.Id))!;
+        return (await _portal.Get<KeyDetailQuery>().GetAsync(key.Id))!;
     }
 
     protected override async ValueTask DisposeAsyncCore()

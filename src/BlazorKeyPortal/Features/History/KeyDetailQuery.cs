@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorKeyPortal.Features.History;
 
 /// <summary>Reads one key with its session, audit entries and timeline.</summary>
-public sealed class KeyDetails(IDbContextFactory<PortalDbContext> contextFactory, PortalCatalog catalog, TimeProvider time)
+public sealed class KeyDetailQuery(IDbContextFactory<PortalDbContext> contextFactory, PortalCatalog catalog, TimeProvider time)
 {
     /// <summary>More audit entries than this about one key would be an attack on the page, not a history.</summary>
     private const int MaxAuditEntries = 500;

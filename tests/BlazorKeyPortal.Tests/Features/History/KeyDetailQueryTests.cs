@@ -7,7 +7,7 @@ using BlazorKeyPortal.Tests.Infrastructure;
 
 namespace BlazorKeyPortal.Tests.Features.History;
 
-public sealed class KeyDetailsTests(SignedInPortalFactory portal) : IClassFixture<SignedInPortalFactory>
+public sealed class KeyDetailQueryTests(SignedInPortalFactory portal) : IClassFixture<SignedInPortalFactory>
 {
     [Fact]
     public async Task A_redeemed_key_shows_issued_redeemed_where_and_when_accepted_by_whom_and_ended()
@@ -30,7 +30,7 @@ public sealed class KeyDetailsTests(SignedInPortalFactory portal) : IClassFixtur
             return session.Id;
         });
 
-        var detail = await portal.Get<KeyDetails>().GetAsync(key.Id);
+        var detail = await portal.Get<KeyDetailQuery>().GetAsync(key.Id);
 
         detail.ShouldNotBeNull();
         detail.State.ShouldBe(KeyState.Redeemed);
@@ -61,7 +61,7 @@ public sealed class KeyDetailsTests(SignedInPortalFactory portal) : IClassFixtur
             id = db.SessionKeys.Where(k => k.ShortKey == shortKey).Select(k => k.Id).Single();
         }
 
-        var detail = await portal.Get<KeyDetails>().GetAsync(id);
+        var detail = await portal.Get<KeyDetailQuery>().GetAsync(id);
 
         detail.ShouldNotBeNull();
         detail.State.ShouldBe(KeyState.Expired);
@@ -78,7 +78,7 @@ public sealed class KeyDetailsTests(SignedInPortalFactory portal) : IClassFixtur
         var key = (await portal.AddAsync(HistoryKeys.Key(portal.Clock.GetUtcNow())))[0];
         await portal.RevokeAsync(key.Id, "left on a sticky note", TestUsers.Supervisor("sam"));
 
-        var detail = await portal.Get<KeyDetails>().GetAsync(key.Id);
+        var detail = await portal.Get<KeyDetailQuery>().GetAsync(key.Id);
 
         detail.ShouldNotBeNull();
         detail.State.ShouldBe(KeyState.Revoked);
@@ -89,6 +89,6 @@ public sealed class KeyDetailsTests(SignedInPortalFactory portal) : IClassFixtur
     [Fact]
     public async Task An_unknown_key_has_no_detail()
     {
-        (await portal.Get<KeyDetails>().GetAsync(123_456_789)).ShouldBeNull();
+        (await portal.Get<KeyDetailQuery>().GetAsync(123_456_789)).ShouldBeNull();
     }
 }
