@@ -1,4 +1,4 @@
-using System.Reflection;
+using BlazorKeyPortal.Components;
 
 namespace BlazorKeyPortal.Features.Operations;
 
@@ -26,9 +26,6 @@ public static class OperatorCommands
     /// <summary>True when the command line asks for a verb rather than for the portal to run.</summary>
     public static bool Recognizes(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
-    public static string Version =>
-        typeof(OperatorCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
-
     /// <summary>Runs the verb named by <paramref name="args"/> and returns the process's exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, OperatorConsole console, CancellationToken cancellationToken = default)
     {
@@ -47,7 +44,7 @@ public static class OperatorCommands
                     await new DatabaseCommands(services, console).BackupAsync(Parse(args, [], DatabaseCommands.Valued), cancellationToken);
                     break;
                 case "--version":
-                    console.Out.WriteLine($"BlazorKeyPortal {Version}");
+                    console.Out.WriteLine($"BlazorKeyPortal {ProductVersion.Current}");
                     break;
                 default:
                     console.Out.Write(Help);
