@@ -28,7 +28,7 @@ public sealed class MigrationBackupTests : IDisposable
         var backup = Directory.GetFiles(Path.Combine(_directory, "backups")).ShouldHaveSingleItem();
         Path.GetFileName(backup).ShouldBe($"portal-20261130T090000Z-before-{last}.db");
         SqliteBackup.IntegrityCheck(backup).ShouldBe("ok");
-        using var copy = Context(backup);
+        using var copy = SqliteFile.Open(backup);
         copy.Database.GetAppliedMigrations().Last().ShouldBe(previous);
     }
 
@@ -70,7 +70,7 @@ public sealed class MigrationBackupTests : IDisposable
 
     private (string Previous, string Last) MigrateToAllButTheLast()
     {
-        using var db = Context(Path.Combine(_directory, "portal.db"));
+        using var db = SqliteFile.Open(Path.Combine(_directory, "portal.db"));
         var all = db.Database.GetMigrations().ToList();
         db.GetService<IMigrator>().Migrate(all[^2]);
         return (all[^2], all[^1]);
@@ -82,8 +82,6 @@ public sealed class MigrationBackupTests : IDisposable
         return db.Database.GetMigrations().Last();
     }
 
-    private static SqlitePortalDbContext Context(string path) =>
-        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
 
     private sealed class PortalOn(string directory, int? keep = null) : PortalFactory(directory)
     {

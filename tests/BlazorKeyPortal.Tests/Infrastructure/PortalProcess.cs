@@ -71,26 +71,12 @@ public sealed class PortalProcess : IAsyncDisposable
     /// Runs an operator's verb (<c>backup --to …</c>) of the same build on <paramref name="dataDirectory"/>, as an
     /// operator would beside a running portal, and returns its exit code and what it wrote.
     /// </summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, string? input, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [AppPath(), .. args])
-        {
-            WorkingDirectory = dataDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = Redirected([.. args], dataDirectory);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         UseDataDirectory(start, dataDirectory);
-        using var process = Process.Start(start)!;
-        if (input is not null) await process.StandardInput.WriteLineAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output, await error);
+        return RunToEndAsync(start, input, TimeSpan.FromMinutes(2), "The verb did not end.");
     }
 
     /// <summary>
@@ -99,32 +85,44 @@ public sealed class PortalProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, string environment, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet", [AppPath(), "--urls", $"http://127.0.0.1:{FreePort()}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(AppPath())!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = Redirected(["--urls", $"http://127.0.0.1:{FreePort()}"], Path.GetDirectoryName(AppPath())!);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Portal__PublicOrigin"] = "https://localhost";
         UseDataDirectory(start, dataDirectory);
         start.Environment["TokenServer__AllowHttp"] = "true";
+        var (exitCode, output, error) = await RunToEndAsync(start, input: null, timeout ?? TimeSpan.FromSeconds(60),
+            "The portal kept running; it was expected to refuse to start.");
+        return (exitCode, output + error);
+    }
 
+    private static ProcessStartInfo Redirected(string[] args, string workingDirectory) => new("dotnet", [AppPath(), .. args])
+    {
+        WorkingDirectory = workingDirectory,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+    };
+
+    /// <summary>Starts the process, gives it <paramref name="input"/> and waits for its end, killing it past the deadline.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> RunToEndAsync(ProcessStartInfo start, string? input, TimeSpan timeout, string whenTooLong)
+    {
         using var process = Process.Start(start)!;
+        if (input is not null) await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The portal kept running; it was expected to refuse to start.");
+            throw new TimeoutException(whenTooLong);
         }
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 
     private static void UseDataDirectory(ProcessStartInfo start, string dataDirectory)

@@ -52,7 +52,7 @@ public sealed class OnlineBackupTests
             run.ExitCode.ShouldBe(0, run.Error);
             run.Output.ShouldContain("integrity ok, audit trail intact");
             SqliteBackup.IntegrityCheck(backup).ShouldBe("ok");
-            await using (var copy = Context(backup))
+            await using (var copy = SqliteFile.Open(backup))
             {
                 (await AuditTrailVerifier.VerifyStoredTrailAsync(copy, TimeProvider.System)).IsIntact.ShouldBeTrue();
             }
@@ -61,7 +61,7 @@ public sealed class OnlineBackupTests
             File.Copy(backup, Path.Combine(restored, "portal.db"));
             CopyDirectory(Path.Combine(live, "keys"), Path.Combine(restored, "keys"));
             await using (var portal = await PortalProcess.StartAsync(restored)) { }
-            await using var db = Context(Path.Combine(restored, "portal.db"));
+            await using var db = SqliteFile.Open(Path.Combine(restored, "portal.db"));
             var keys = (await db.SessionKeys.Select(k => k.ShortKey).ToListAsync()).ToHashSet();
             acknowledgedBeforeBackup.Where(k => !keys.Contains(k)).ShouldBeEmpty();
         }
@@ -73,8 +73,6 @@ public sealed class OnlineBackupTests
         }
     }
 
-    private static SqlitePortalDbContext Context(string path) =>
-        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
 
     private static void CopyDirectory(string from, string to)
     {

@@ -142,8 +142,7 @@ public sealed class TwoProcessesTests : IDisposable
 
     private async Task AssertEveryKeyStoredOnceWithItsAuditEntryAsync(IEnumerable<string> received)
     {
-        await using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "portal.db")};Pooling=False").Options);
+        await using var db = SqliteFile.Open(Path.Combine(_directory, "portal.db"));
         var keys = await db.SessionKeys.Select(k => new { k.Id, k.ShortKey, k.LiveShortKey }).ToListAsync();
         var issuedEntries = await db.AuditEntries.Where(e => e.Action == "key.issued").Select(e => e.SubjectId).ToListAsync();
 
