@@ -13,7 +13,10 @@ public static class InstancesServiceCollectionExtensions
     public static IHostApplicationBuilder AddInstances(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations()
+            // A lifetime at or below the heartbeat would drop live representatives between two heartbeats.
+            .Validate(o => o.PresenceLifetime > o.PresenceHeartbeat, "Redis:PresenceLifetime must be longer than Redis:PresenceHeartbeat.")
+            .ValidateOnStart();
         var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>();
         if (redis?.IsConfigured != true)
         {

@@ -21,9 +21,10 @@ public sealed class RedisOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Redis:PresenceHeartbeat must be between 00:00:01 and 00:10:00.")]
     public TimeSpan PresenceHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long an instance's presence counts without a heartbeat (a crashed instance's representatives drop out after it). Defaults to 30 seconds.</summary>
+    /// <summary>How long an instance's presence counts without a heartbeat (a crashed instance's representatives drop out after it, so within 25 seconds of the crash by default; the lifetime stays
+    /// well above the heartbeat so that one late heartbeat does not drop a live instance's representatives). Defaults to 25 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00", ErrorMessage = "Redis:PresenceLifetime must be between 00:00:02 and 01:00:00.")]
-    public TimeSpan PresenceLifetime { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PresenceLifetime { get; set; } = TimeSpan.FromSeconds(25);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

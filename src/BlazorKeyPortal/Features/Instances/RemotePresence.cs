@@ -9,8 +9,10 @@ namespace BlazorKeyPortal.Features.Instances;
 /// Presence across instances. Each instance writes the users of its own circuits into one Redis hash (field: its
 /// instance id; value: the users and the instant the entry stops counting) on every change and on a heartbeat, and
 /// reads the other instances' fields into <see cref="RepresentativePresence"/>. An instance that crashes stops
-/// rewriting its field, so its representatives drop out once the entry's lifetime has passed. While Redis cannot be
-/// reached, only this instance's own users count.
+/// rewriting its field, so its representatives drop out once the entry's lifetime has passed: each read also sets a
+/// timer for the moment the soonest entry expires, so they drop out then rather than at this instance's next
+/// heartbeat (which could add a whole heartbeat to the lifetime). While Redis cannot be reached, only this instance's
+/// own users count.
 /// </summary>
 public sealed class RemotePresence(
     RedisConnection connection,
@@ -20,6 +22,9 @@ public sealed class RemotePresence(
     TimeProvider time,
     ILogger<RemotePresence> logger) : BackgroundService
 {
+    private readonly Lock _expiryGate = new();
+    private ITimer? _expiryTimer;
+
     private RedisKey Key => connection.Prefix + "presence";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +46,11 @@ public sealed class RemotePresence(
         finally
         {
             presence.ChangedHere -= OnChangedHere;
+            lock (_expiryGate)
+            {
+                _expiryTimer?.Dispose();
+                _expiryTimer = null;
+            }
         }
     }
 
@@ -71,6 +81,7 @@ public sealed class RemotePresence(
         {
             var now = time.GetUtcNow();
             var others = new List<PresentUser>();
+            DateTimeOffset? soonestExpiry = null;
             foreach (var entry in await database.HashGetAllAsync(Key))
             {
                 if (entry.Name == connection.InstanceId) continue;
@@ -81,13 +92,27 @@ public sealed class RemotePresence(
                     continue;
                 }
                 others.AddRange(stored.Users);
+                if (stored.Users.Count > 0 && (soonestExpiry is null || stored.CountsUntil < soonestExpiry)) soonestExpiry = stored.CountsUntil;
             }
             presence.SetOtherInstances(others);
+            RefreshAt(soonestExpiry, now);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
         {
             connection.ReportOutage(ex);
             presence.SetOtherInstances([]);
+        }
+    }
+
+    /// <summary>Reads again just after <paramref name="expiry"/>; a live instance will have rewritten its entry by then.</summary>
+    private void RefreshAt(DateTimeOffset? expiry, DateTimeOffset now)
+    {
+        lock (_expiryGate)
+        {
+            _expiryTimer?.Dispose();
+            _expiryTimer = expiry is { } at
+                ? time.CreateTimer(_ => _ = RefreshAsync(), null, at - now + TimeSpan.FromMilliseconds(20), Timeout.InfiniteTimeSpan)
+                : null;
         }
     }
 

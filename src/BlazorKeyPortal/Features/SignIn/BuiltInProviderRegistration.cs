@@ -16,8 +16,8 @@ namespace BlazorKeyPortal.Features.SignIn;
 /// the port known (port 0 in tests). Every loopback binding is registered as localhost, 127.0.0.1 and [::1];
 /// <c>Portal:PublicOrigin</c> (with its path) and <see cref="PortalSignInOptions.PublicOrigins"/> add the names a reverse
 /// proxy serves; under <c>ReverseProxy:PathBase</c> the loopback addresses are registered with and without it. OpenIddict then checks
-/// redirect URIs by exact match, as it does for any client. With an external provider the client is removed,
-/// so no code can be issued for it.
+/// redirect URIs by exact match, as it does for any client. Loopback URIs already registered by another instance on
+/// the same database stay registered. With an external provider the client is removed, so no code can be issued for it.
 /// </remarks>
 internal sealed class BuiltInProviderRegistration(IServiceScopeFactory scopes, IServer server, IOptions<PortalSignInOptions> options,
     PortalPublicOrigin publicOrigin, IOptions<ReverseProxyOptions> proxy, ILogger<BuiltInProviderRegistration> logger)
@@ -55,6 +55,7 @@ internal sealed class BuiltInProviderRegistration(IServiceScopeFactory scopes, I
         }
         else
         {
+            await KeepOtherInstancesLoopbackUrisAsync(applications, existing, descriptor, cancellationToken);
             await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }
         if (logger.IsEnabled(LogLevel.Information))
@@ -94,6 +95,24 @@ internal sealed class BuiltInProviderRegistration(IServiceScopeFactory scopes, I
             descriptor.PostLogoutRedirectUris.Add(new Uri(baseUri + SignInServiceCollectionExtensions.SignedOutCallbackPath));
         }
         return descriptor;
+    }
+
+    /// <summary>
+    /// Instances on one machine that share a database (a second process beside the first, an overlapping recycle) each
+    /// listen on their own loopback port; overwriting the list would sign out every browser of the instance that started
+    /// first. Their loopback URIs stay; public origins follow this instance's configuration, so a removed one goes.
+    /// </summary>
+    private static async Task KeepOtherInstancesLoopbackUrisAsync(IOpenIddictApplicationManager applications, object existing,
+        OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        foreach (var uri in (await applications.GetRedirectUrisAsync(existing, cancellationToken)).Select(u => new Uri(u)).Where(u => u.IsLoopback))
+        {
+            descriptor.RedirectUris.Add(uri);
+        }
+        foreach (var uri in (await applications.GetPostLogoutRedirectUrisAsync(existing, cancellationToken)).Select(u => new Uri(u)).Where(u => u.IsLoopback))
+        {
+            descriptor.PostLogoutRedirectUris.Add(uri);
+        }
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

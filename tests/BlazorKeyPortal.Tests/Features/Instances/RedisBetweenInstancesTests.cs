@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using BlazorKeyPortal.Features.Administration.Sites;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Availability;
+using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.SupportQueue;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,21 @@ public sealed class RedisBetweenInstancesTests
 
         (await WithinAsync(OneSecond, async () => (await b.GenerateAsync("queue_id=team:1")) is { IsError: true } reply && reply.Error.StartsWith("API account 'demo-full-access' may not be used from", StringComparison.Ordinal)))
             .ShouldBeTrue("B still issued a key under the old rule.");
+    }
+
+    [Fact]
+    public async Task A_site_rule_saved_on_one_instance_applies_to_the_other_instances_next_key()
+    {
+        await using var two = await TwoInstances.StartAsync();
+        var b = await ApiAsync(two.B.Address);
+        (await b.GenerateAsync("queue_id=general&url_hostname=remote.localhost")).IsError.ShouldBeFalse();
+        var remote = SiteForm.From((await two.A.Get<PortalCatalog>().GetAsync()).SiteById[2]);
+        remote.ExternalKeyRequired = true;
+
+        (await two.A.Get<SiteAdministration>().SaveAsync("user:admin", remote)).Succeeded.ShouldBeTrue();
+
+        (await WithinAsync(OneSecond, async () => (await b.GenerateAsync("queue_id=general&url_hostname=remote.localhost")) is { IsError: true } reply && reply.Error == "external_key is required for keys on site 'Remote'"))
+            .ShouldBeTrue("B still issued a key without the external key that site 'Remote' now requires.");
     }
 
     [Fact]

@@ -43,6 +43,21 @@ public sealed class SingleInstanceTests
         }
     }
 
+    [Fact]
+    public async Task The_portal_refuses_a_presence_lifetime_no_longer_than_the_heartbeat_and_names_both_settings()
+    {
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = $"127.0.0.1:{UnusedPort()}",
+            ["Redis:PresenceHeartbeat"] = "00:00:10",
+            ["Redis:PresenceLifetime"] = "00:00:10",
+        });
+
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => portal.Started());
+
+        error.Message.ShouldBe("Redis:PresenceLifetime must be longer than Redis:PresenceHeartbeat.");
+    }
+
     private static int UnusedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
