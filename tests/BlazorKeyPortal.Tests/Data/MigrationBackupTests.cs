@@ -2,8 +2,6 @@ using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorKeyPortal.Tests.Data;
@@ -21,15 +19,16 @@ public sealed class MigrationBackupTests : IDisposable
     [Fact]
     public async Task Before_migrating_an_existing_database_the_portal_writes_a_backup_of_it_to_the_data_directory()
     {
-        var (previous, last) = MigrateToAllButTheLast();
+        LeaveADatabaseOfAnOlderBuild();
 
         await using (var portal = new PortalOn(_directory).Started()) { }
 
         var backup = Directory.GetFiles(Path.Combine(_directory, "backups")).ShouldHaveSingleItem();
-        Path.GetFileName(backup).ShouldBe($"portal-20261130T090000Z-before-{last}.db");
+        Path.GetFileName(backup).ShouldBe($"portal-20261130T090000Z-before-{LastMigration()}.db");
         SqliteBackup.IntegrityCheck(backup).ShouldBe("ok");
         using var copy = SqliteFile.Open(backup);
-        copy.Database.GetAppliedMigrations().Last().ShouldBe(previous);
+        copy.Database.GetAppliedMigrations().ShouldBe([OlderBuildsMigration]);
+        copy.Database.SqlQueryRaw<string>("SELECT \"Note\" AS \"Value\" FROM \"OlderBuildNotes\"").ToList().ShouldBe(["kept in the backup"]);
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public sealed class MigrationBackupTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(backups, old), "old");
         }
         await File.WriteAllTextAsync(Path.Combine(backups, "weekly.db"), "the operator's");
-        MigrateToAllButTheLast();
+        LeaveADatabaseOfAnOlderBuild();
 
         await using (var portal = new PortalOn(_directory, keep: 2).Started()) { }
 
@@ -68,12 +67,21 @@ public sealed class MigrationBackupTests : IDisposable
         Should.NotThrow(() => DatabaseInitializer.RefusePendingMigrations([]));
     }
 
-    private (string Previous, string Last) MigrateToAllButTheLast()
+    private const string OlderBuildsMigration = "20260101000000_OlderBuild";
+
+    /// <summary>
+    /// A database as an older build leaves it: a migration history that ends before this build's migrations (so all of
+    /// them are pending) and a table of its own, which the backup must carry.
+    /// </summary>
+    private void LeaveADatabaseOfAnOlderBuild()
     {
         using var db = SqliteFile.Open(Path.Combine(_directory, "portal.db"));
-        var all = db.Database.GetMigrations().ToList();
-        db.GetService<IMigrator>().Migrate(all[^2]);
-        return (all[^2], all[^1]);
+        db.Database.ExecuteSqlRaw("""
+            CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+            INSERT INTO "__EFMigrationsHistory" VALUES ('20260101000000_OlderBuild', '10.0.0');
+            CREATE TABLE "OlderBuildNotes" ("Note" TEXT NOT NULL);
+            INSERT INTO "OlderBuildNotes" VALUES ('kept in the backup');
+            """);
     }
 
     private static string LastMigration()
