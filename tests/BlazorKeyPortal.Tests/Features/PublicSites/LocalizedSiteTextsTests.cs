@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorKeyPortal.Tests.Features.PublicSites;
 
 /// <summary>A site's title, notice and invitation per language, each field falling back to the site's own.</summary>
-public sealed class SiteTextsPerLanguageTests
+public sealed class LocalizedSiteTextsTests
 {
     private const string Admin = "user:admin";
 
