@@ -68,6 +68,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UsePublicSiteSecurityHeaders();
+app.UsePublicSiteLanguages();
 app.UsePortalSecurityHeaders();
 app.UsePortalStatusPages();
 app.UsePublicSiteBoundary();

@@ -18,15 +18,18 @@ public sealed class PortalBrowser : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(_playwright);
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page on the portal, or on <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, Uri? baseAddress = null)
+    /// <summary>
+    /// A fresh browser context (its own cookies) with a page on the portal, or on <paramref name="baseAddress"/>, in a
+    /// browser set to <paramref name="locale"/> (its Accept-Language). Defaults to en-GB.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, Uri? baseAddress = null, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = (baseAddress ?? Portal.BaseAddress).ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             TimezoneId = "Europe/Berlin",
-            Locale = "en-GB",
+            Locale = locale,
         });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         return await context.NewPageAsync();

@@ -16,6 +16,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 {
     public DbSet<PublicSite> PublicSites => Set<PublicSite>();
     public DbSet<PublicSiteHostname> PublicSiteHostnames => Set<PublicSiteHostname>();
+    public DbSet<PublicSiteText> PublicSiteTexts => Set<PublicSiteText>();
     public DbSet<Representative> Representatives => Set<Representative>();
     public DbSet<SupportTeam> SupportTeams => Set<SupportTeam>();
     public DbSet<Embassy> Embassies => Set<Embassy>();

@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BlazorKeyPortal.Features.PublicSites;
 
-/// <summary>The public pages as results: statically rendered components, each given its site and stylesheet nonce.</summary>
+/// <summary>
+/// The public pages as results: statically rendered components, each given its site, the site's texts in the
+/// request's language and the stylesheet nonce.
+/// </summary>
 internal static class PublicPages
 {
     public static IResult KeyEntry(HttpContext http, string? problem = null, string? shortKey = null, string? customerName = null) =>
-        Render<KeyEntryPage>(http, StatusCodes.Status200OK, new()
+        new PageResult<KeyEntryPage>(StatusCodes.Status200OK, new()
         {
             [nameof(KeyEntryPage.Antiforgery)] = AntiforgeryTokens(http),
             [nameof(KeyEntryPage.Problem)] = problem,
@@ -18,10 +21,10 @@ internal static class PublicPages
         });
 
     public static IResult Landing(HttpContext http, string accessKey, RedemptionFailure? failure) =>
-        Landing(http, accessKey, failure is null, failure is { } reason ? RedemptionMessages.For(reason) : null, customerName: null);
+        Landing(http, accessKey, failure is null, failure is { } reason ? TextOf(http).For(reason) : null, customerName: null);
 
     public static IResult Landing(HttpContext http, string accessKey, bool canStart, string? problem, string? customerName) =>
-        Render<KeyLandingPage>(http, StatusCodes.Status200OK, new()
+        new PageResult<KeyLandingPage>(StatusCodes.Status200OK, new()
         {
             [nameof(KeyLandingPage.AccessKey)] = accessKey,
             [nameof(KeyLandingPage.CanStart)] = canStart,
@@ -30,34 +33,39 @@ internal static class PublicPages
             [nameof(KeyLandingPage.CustomerName)] = customerName,
         });
 
-    public static IResult Started(HttpContext http, RedeemedSession session) =>
-        Render<SessionStartedPage>(http, StatusCodes.Status200OK, new() { [nameof(SessionStartedPage.Session)] = session });
+    public static IResult Started(RedeemedSession session) =>
+        new PageResult<SessionStartedPage>(StatusCodes.Status200OK, new() { [nameof(SessionStartedPage.Session)] = session });
 
-    public static IResult Message(HttpContext http, int statusCode, string heading, string message) =>
-        Render<PublicMessagePage>(http, statusCode, new()
+    public static IResult Message(int statusCode, string heading, string message) =>
+        new PageResult<PublicMessagePage>(statusCode, new()
         {
             [nameof(PublicMessagePage.Heading)] = heading,
             [nameof(PublicMessagePage.Message)] = message,
         });
 
     public static IResult SiteClosed(HttpContext http) =>
-        Message(http, StatusCodes.Status503ServiceUnavailable, "Site closed", RedemptionMessages.For(RedemptionFailure.SiteClosed));
+        Message(StatusCodes.Status503ServiceUnavailable, TextOf(http).SiteClosedHeading, TextOf(http).SiteClosedMessage);
 
     public static IResult FormExpired(HttpContext http) =>
-        Message(http, StatusCodes.Status400BadRequest, "Please try again",
-            "This form was open too long or was sent from somewhere else, so it was not accepted. Go back to the start page and send it again.");
+        Message(StatusCodes.Status400BadRequest, TextOf(http).FormExpiredHeading, TextOf(http).FormExpiredMessage);
 
     /// <summary>The body of a 429 on a public page (status and Retry-After are already set).</summary>
     public static Task WriteTooManyAttemptsAsync(HttpContext http, TimeSpan retryAfter) =>
-        Message(http, StatusCodes.Status429TooManyRequests, "Too many attempts", RedemptionMessages.TooManyAttempts(retryAfter)).ExecuteAsync(http);
+        Message(StatusCodes.Status429TooManyRequests, TextOf(http).TooManyAttemptsHeading, TextOf(http).TooManyAttempts(retryAfter)).ExecuteAsync(http);
+
+    private static PublicText TextOf(HttpContext http) => http.RequestServices.GetRequiredService<PublicText>();
 
     // Issued per page: the token pairs with a cookie of the site's own hostname, never with the portal's sign-in.
     private static AntiforgeryTokenSet AntiforgeryTokens(HttpContext http) =>
         http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
 
-    private static RazorComponentResult<TPage> Render<TPage>(HttpContext http, int statusCode, Dictionary<string, object?> parameters) where TPage : IComponent
+    /// <summary>A page whose context (the site's texts in the request's language) is looked up when it is written.</summary>
+    private sealed class PageResult<TPage>(int statusCode, Dictionary<string, object?> parameters) : IResult where TPage : IComponent
     {
-        parameters[nameof(KeyEntryPage.Page)] = PublicPage.Of(http);
-        return new RazorComponentResult<TPage>(parameters) { StatusCode = statusCode, PreventStreamingRendering = true };
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            parameters[nameof(KeyEntryPage.Page)] = await PublicPage.OfAsync(httpContext);
+            await new RazorComponentResult<TPage>(parameters) { StatusCode = statusCode, PreventStreamingRendering = true }.ExecuteAsync(httpContext);
+        }
     }
 }

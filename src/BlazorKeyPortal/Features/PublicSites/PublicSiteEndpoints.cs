@@ -27,17 +27,17 @@ public static class PublicSiteEndpoints
             .WithMetadata(new RequireAntiforgeryTokenAttribute(), tooManyAttempts);
 
         // The targets of the status-code and exception pages, so that they too keep a public site's look.
-        pages.Map("/not-found", (HttpContext http) =>
-            PublicPages.Message(http, StatusCodes.Status404NotFound, "Page not found", "There is no page at this address. Check the link you were given."));
-        pages.Map("/Error", (HttpContext http) =>
-            PublicPages.Message(http, StatusCodes.Status500InternalServerError, "Something went wrong", "Your request could not be completed. Please try again in a moment."));
+        pages.Map("/not-found", (HttpContext http, PublicText text) =>
+            PublicPages.Message(StatusCodes.Status404NotFound, text.NotFoundHeading, text.NotFoundMessage));
+        pages.Map("/Error", (HttpContext http, PublicText text) =>
+            PublicPages.Message(StatusCodes.Status500InternalServerError, text.ErrorHeading, text.ErrorMessage));
         return endpoints;
     }
 
     private static async Task<IResult> FrontPageAsync(HttpContext http, RedemptionService redemption, string? ak, CancellationToken cancellationToken)
     {
-        var page = PublicPage.Of(http);
-        if (!page.Site.IsEnabled) return PublicPages.SiteClosed(http);
+        var site = PublicPage.SiteOf(http);
+        if (!site.IsEnabled) return PublicPages.SiteClosed(http);
         if (ak is null) return PublicPages.KeyEntry(http);
 
         // Looking only: a GET never redeems.
@@ -45,10 +45,10 @@ public static class PublicSiteEndpoints
         return PublicPages.Landing(http, ak, failure);
     }
 
-    private static async Task<IResult> EnterKeyAsync(HttpContext http, RedemptionService redemption, CancellationToken cancellationToken)
+    private static async Task<IResult> EnterKeyAsync(HttpContext http, RedemptionService redemption, PublicText text, CancellationToken cancellationToken)
     {
-        var page = PublicPage.Of(http);
-        if (!page.Site.IsEnabled) return PublicPages.SiteClosed(http);
+        var site = PublicPage.SiteOf(http);
+        if (!site.IsEnabled) return PublicPages.SiteClosed(http);
         if (!IsGenuineForm(http)) return PublicPages.FormExpired(http);
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -57,16 +57,16 @@ public static class PublicSiteEndpoints
             ShortKey = form[StartSessionParameters.ShortKey],
             CustomerName = form[StartSessionParameters.CustomerName],
         };
-        var outcome = await redemption.RedeemAsync(request, new RedemptionAttempt(RedemptionMethod.ShortKeyEntry, page.Site, ClientAddress.Of(http)), cancellationToken);
-        if (outcome.Session is { } session) return PublicPages.Started(http, session);
+        var outcome = await redemption.RedeemAsync(request, new RedemptionAttempt(RedemptionMethod.ShortKeyEntry, site, ClientAddress.Of(http)), cancellationToken);
+        if (outcome.Session is { } session) return PublicPages.Started(session);
         if (outcome.RetryAfter is { } wait) return await TooManyAttemptsAsync(http, wait);
-        return PublicPages.KeyEntry(http, outcome.Message, request.ShortKey, request.CustomerName);
+        return PublicPages.KeyEntry(http, text.Problem(outcome, request), request.ShortKey, request.CustomerName);
     }
 
-    private static async Task<IResult> StartFromKeyUrlAsync(HttpContext http, RedemptionService redemption, CancellationToken cancellationToken)
+    private static async Task<IResult> StartFromKeyUrlAsync(HttpContext http, RedemptionService redemption, PublicText text, CancellationToken cancellationToken)
     {
-        var page = PublicPage.Of(http);
-        if (!page.Site.IsEnabled) return PublicPages.SiteClosed(http);
+        var site = PublicPage.SiteOf(http);
+        if (!site.IsEnabled) return PublicPages.SiteClosed(http);
         if (!IsGenuineForm(http)) return PublicPages.FormExpired(http);
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -74,10 +74,10 @@ public static class PublicSiteEndpoints
         var request = new RedemptionRequest { AccessKey = accessKey, CustomerName = form[StartSessionParameters.CustomerName] };
         // A key URL's session belongs to the site of its url_hostname, whichever hostname the customer is on.
         var outcome = await redemption.RedeemAsync(request, new RedemptionAttempt(RedemptionMethod.KeyUrl, EnteredOn: null, ClientAddress.Of(http)), cancellationToken);
-        if (outcome.Session is { } session) return PublicPages.Started(http, session);
+        if (outcome.Session is { } session) return PublicPages.Started(session);
         if (outcome.RetryAfter is { } wait) return await TooManyAttemptsAsync(http, wait);
         // Invalid input (a name too long) keeps the button; a key that cannot be used does not.
-        return PublicPages.Landing(http, accessKey, canStart: outcome.Failure is null, outcome.Message, request.CustomerName);
+        return PublicPages.Landing(http, accessKey, canStart: outcome.Failure is null, text.Problem(outcome, request), request.CustomerName);
     }
 
     /// <summary>A form post whose antiforgery token the middleware found valid (checked first: touching a refused form throws).</summary>

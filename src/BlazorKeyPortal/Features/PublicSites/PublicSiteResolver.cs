@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Redemption;
 using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Features.PublicSites;
@@ -41,12 +42,25 @@ public sealed class PublicSiteResolver(PortalCatalog catalog, PortalHostnames po
     }
 }
 
-/// <summary>What a public page needs from its request: the site and the stylesheet nonce.</summary>
-public sealed record PublicPage(SiteInfo Site, string StyleNonce)
+/// <summary>
+/// What a public page needs from its request: the site, its texts in the page's language, the stylesheet nonce, and
+/// on a key URL's landing page the access key, which the language picker's links keep.
+/// </summary>
+public sealed record PublicPage(SiteInfo Site, SiteTexts Texts, string StyleNonce, string? AccessKey = null)
 {
-    /// <summary>The page context of a request routed to a public page (routing guarantees the site).</summary>
-    public static PublicPage Of(HttpContext http) =>
-        http.Features.Get<PublicSiteRequest>() is { Site: { } site } request
-            ? new PublicPage(site, request.StyleNonce)
+    /// <summary>The page context of a request routed to a public page (routing guarantees the site), in the request's language.</summary>
+    public static async ValueTask<PublicPage> OfAsync(HttpContext http)
+    {
+        if (http.Features.Get<PublicSiteRequest>() is not { Site: { } site } request)
+            throw new InvalidOperationException("Public pages are routed only for hostnames of public sites.");
+        var texts = await http.RequestServices.GetRequiredService<LocalizedSiteTexts>().ForAsync(site, PublicLanguages.Current, http.RequestAborted);
+        var accessKey = HttpMethods.IsGet(http.Request.Method) ? http.Request.Query[StartSessionParameters.AccessKey].FirstOrDefault() : null;
+        return new PublicPage(site, texts, request.StyleNonce, accessKey);
+    }
+
+    /// <summary>The site, for an endpoint that only needs to know which site it serves.</summary>
+    public static SiteInfo SiteOf(HttpContext http) =>
+        http.Features.Get<PublicSiteRequest>() is { Site: { } site }
+            ? site
             : throw new InvalidOperationException("Public pages are routed only for hostnames of public sites.");
 }

@@ -55,6 +55,7 @@ public sealed class AdminComponentContext : IAsyncDisposable
         services.AddSingleton(Options.Create(new KeyAuthorityOptions { Mode = mode }));
         services.AddSingleton(portal.Get<IValidator<SiteForm>>());
         services.AddSingleton(portal.Get<SiteAdministration>());
+        services.AddSingleton(portal.Get<BlazorKeyPortal.Features.PublicSites.LocalizedSiteTexts>());
         services.AddSingleton(portal.Get<TeamFormValidator>());
         services.AddSingleton(portal.Get<RepresentativeFormValidator>());
         services.AddSingleton(portal.Get<EmbassyFormValidator>());

@@ -22,7 +22,7 @@ public sealed class HostRoutingTests(PublicSitePortal portal) : IClassFixture<Pu
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Heading.ShouldBe("Start your support session");
         page.Document.Title.ShouldBe($"Start your support session · {title}");
-        page.Document.QuerySelector("header")!.TextContent.Trim().ShouldBe(title);
+        page.Document.QuerySelector("header p")!.TextContent.Trim().ShouldBe(title);
         page.Document.QuerySelector("footer")!.TextContent.ShouldContain(name);
         page.Document.QuerySelector(".notice")!.TextContent.ShouldBe(notice);
         page.Document.QuerySelector("style")!.TextContent.ShouldContain($"--site-color: {color};");
@@ -60,7 +60,7 @@ public sealed class HostRoutingTests(PublicSitePortal portal) : IClassFixture<Pu
 
         page.Status.ShouldBe(HttpStatusCode.NotFound);
         page.Heading.ShouldBe("Page not found");
-        page.Document.QuerySelector("header")!.TextContent.Trim().ShouldBe("Example Remote Assistance");
+        page.Document.QuerySelector("header p")!.TextContent.Trim().ShouldBe("Example Remote Assistance");
     }
 
     [Fact]

@@ -321,6 +321,46 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("PublicSiteHostnames");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("InvitationBody")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("InvitationSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PublicSiteTexts", (string)null);
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Representative", b =>
                 {
                     b.Property<int>("Id")
@@ -1236,6 +1276,17 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 {
                     b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
                         .WithMany("Hostnames")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
+                        .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

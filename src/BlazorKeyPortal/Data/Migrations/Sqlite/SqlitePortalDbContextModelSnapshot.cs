@@ -306,6 +306,44 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.ToTable("PublicSiteHostnames");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationBody")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PublicSiteTexts", (string)null);
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Representative", b =>
                 {
                     b.Property<int>("Id")
@@ -1196,6 +1234,17 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 {
                     b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
                         .WithMany("Hostnames")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
+                        .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

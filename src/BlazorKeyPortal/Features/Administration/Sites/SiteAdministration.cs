@@ -16,7 +16,7 @@ public sealed class SiteAdministration(AdminChanges changes, IValidator<SiteForm
             var site = form.Id is int id
                 ? db.PublicSites.Include(s => s.Hostnames).Include(s => s.AllowedTeams).Include(s => s.AllowedApiAccounts).Single(s => s.Id == id)
                 : db.PublicSites.Add(new PublicSite { Name = "", Title = "" }).Entity;
-            var before = form.Id is null ? null : Describe(site);
+            var before = form.Id is null ? null : Describe(site, db.PublicSiteTexts.Where(t => t.SiteId == site.Id).ToList());
 
             site.Name = form.Name.Trim();
             site.IsPrimary = form.IsPrimary;
@@ -45,6 +45,8 @@ public sealed class SiteAdministration(AdminChanges changes, IValidator<SiteForm
                 else existing.IsPrimary = isPrimary;
             }
 
+            var languages = SaveLanguages(db, site, form.Languages);
+
             if (form.IsPrimary)
             {
                 foreach (var other in db.PublicSites.Where(s => s.IsPrimary && s.Id != site.Id)) other.IsPrimary = false;
@@ -54,7 +56,7 @@ public sealed class SiteAdministration(AdminChanges changes, IValidator<SiteForm
             {
                 throw new AdminRefusalException(nameof(SiteForm.IsPrimary), "There must be one primary site: make another site primary instead.");
             }
-            return new ChangeRecord(site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before is null ? "created" : "updated", before, Describe(site));
+            return new ChangeRecord(site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before is null ? "created" : "updated", before, Describe(site, languages));
         }, cancellationToken: cancellationToken);
 
     /// <summary>Enables or disables a site; the primary site stays enabled.</summary>
@@ -68,13 +70,38 @@ public sealed class SiteAdministration(AdminChanges changes, IValidator<SiteForm
             return new ChangeRecord(siteId.ToString(System.Globalization.CultureInfo.InvariantCulture), enabled ? "enabled" : "disabled", before, new { site.IsEnabled });
         }, cancellationToken: cancellationToken);
 
-    private static object Describe(PublicSite site) => new
+    /// <summary>Replaces the site's texts per language with the filled-in ones of the form; returns them for the audit entry.</summary>
+    private static List<PublicSiteText> SaveLanguages(Data.PortalDbContext db, PublicSite site, IReadOnlyList<SiteLanguageForm> forms)
+    {
+        var existing = site.Id == 0 ? [] : db.PublicSiteTexts.Where(t => t.SiteId == site.Id).ToList();
+        var kept = new List<PublicSiteText>();
+        foreach (var form in forms)
+        {
+            var row = existing.FirstOrDefault(t => t.Language == form.Language);
+            if (form.IsEmpty)
+            {
+                if (row is not null) db.PublicSiteTexts.Remove(row);
+                continue;
+            }
+            row ??= db.PublicSiteTexts.Add(new PublicSiteText { Site = site, Language = form.Language }).Entity;
+            row.Title = Blank(form.Title);
+            row.Notice = Blank(form.Notice);
+            row.InvitationSubject = Blank(form.InvitationSubject);
+            row.InvitationBody = Blank(form.InvitationBody);
+            kept.Add(row);
+        }
+        return kept;
+    }
+
+    private static object Describe(PublicSite site, IEnumerable<PublicSiteText> languages) => new
     {
         site.Name, site.IsPrimary, site.IsEnabled, site.Title, site.Color, site.Notice, site.MailSubjectTemplate, site.MailBodyTemplate,
         Hostnames = site.Hostnames.OrderByDescending(h => h.IsPrimary).Select(h => h.Hostname).ToList(),
         site.RestrictToTeams, AllowedTeams = site.AllowedTeams.Select(t => t.Id).Order().ToList(),
         site.RestrictToApiAccounts, AllowedApiAccounts = site.AllowedApiAccounts.Select(a => a.Id).Order().ToList(),
         site.MaxTtlSeconds, site.ExternalKeyRequired, site.ExternalKeyPattern,
+        Languages = languages.OrderBy(t => t.Language, StringComparer.Ordinal)
+            .Select(t => new { t.Language, t.Title, t.Notice, t.InvitationSubject, t.InvitationBody }).ToList(),
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

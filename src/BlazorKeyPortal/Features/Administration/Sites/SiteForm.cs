@@ -23,6 +23,8 @@ public sealed class SiteForm
     public int? MaxTtlSeconds { get; set; }
     public bool ExternalKeyRequired { get; set; }
     public string? ExternalKeyPattern { get; set; }
+    /// <summary>The title, notice and invitation per language of the public pages (see <see cref="SiteLanguageForm"/>).</summary>
+    public List<SiteLanguageForm> Languages { get; set; } = SiteLanguageForm.ForEveryLanguage([]);
 
     /// <summary>A form holding <paramref name="site"/> as it is now.</summary>
     public static SiteForm From(SiteInfo site) => new()

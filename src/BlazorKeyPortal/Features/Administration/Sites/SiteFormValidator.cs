@@ -25,6 +25,26 @@ public sealed class SiteFormValidator : AbstractValidator<SiteForm>
             .Must(body => string.IsNullOrWhiteSpace(body) || body.Contains("{key_url}", StringComparison.Ordinal) || body.Contains("{short_key}", StringComparison.Ordinal))
             .WithMessage("The invitation body must contain {key_url} or {short_key}, or the customer cannot start a session.");
 
+        RuleFor(f => f.Languages).Custom((languages, context) =>
+        {
+            foreach (var text in languages.Where(t => !t.IsEmpty))
+            {
+                var language = PublicLanguages.All.FirstOrDefault(l => l.Code == text.Language);
+                if (language is null)
+                {
+                    context.AddFailure($"'{text.Language}' is not a language of the public pages.");
+                    continue;
+                }
+                var name = $"{language.NativeName} ({language.Code})";
+                if (text.Title is { Length: > 200 }) context.AddFailure($"{name}: a title has at most 200 characters.");
+                if (text.Notice is { Length: > 2000 }) context.AddFailure($"{name}: the notice has at most 2000 characters.");
+                if (text.InvitationSubject is { Length: > 500 }) context.AddFailure($"{name}: the invitation subject has at most 500 characters.");
+                if (text.InvitationBody is { Length: > 4000 }) context.AddFailure($"{name}: the invitation body has at most 4000 characters.");
+                if (!string.IsNullOrWhiteSpace(text.InvitationBody) && !text.InvitationBody.Contains("{key_url}", StringComparison.Ordinal) && !text.InvitationBody.Contains("{short_key}", StringComparison.Ordinal))
+                    context.AddFailure($"{name}: the invitation body must contain {{key_url}} or {{short_key}}, or the customer cannot start a session.");
+            }
+        });
+
         RuleFor(f => f.Hostnames).Custom((hostnames, context) =>
         {
             if (hostnames.Count == 0)
