@@ -25,6 +25,7 @@ using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.SupportQueue;
 using BlazorKeyPortal.Features.Telemetry;
+using BlazorKeyPortal.Features.Webhooks;
 
 // A verb (users, migrate, backup) runs with the same settings and services as the portal, then exits.
 var builder = PortalHostDefaults.CreateBuilder(args);
@@ -52,6 +53,7 @@ builder.AddSupportQueue();
 builder.AddAuditTrail();
 builder.AddRetention();
 builder.AddHistory();
+builder.AddWebhooks();
 builder.AddPortalUi();
 builder.AddDemoData();
 builder.AddAppliance();

@@ -31,6 +31,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WebhookRecipient> WebhookRecipients => Set<WebhookRecipient>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

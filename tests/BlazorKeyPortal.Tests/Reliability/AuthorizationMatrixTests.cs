@@ -52,6 +52,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         Page("/admin/api-accounts",                                         "API accounts · Administration",                  SignIn,     NotAllowed, NotAllowed, Opens),
         Page("/admin/settings",                                             "Settings · Administration",                      SignIn,     NotAllowed, NotAllowed, Opens),
         Page("/admin/users",                                                "Users · Administration",                         SignIn,     NotAllowed, NotAllowed, Opens),
+        Page("/admin/webhooks",                                             "Webhooks · Administration",                      SignIn,     NotAllowed, NotAllowed, Opens),
         Page("/account/login",                                              "Sign in · BlazorKeyPortal",                      Opens,      Opens,      Opens,      Opens),
         Page("/account/me",                                                 "My account · BlazorKeyPortal",                   SignIn,     Opens,      Opens,      Opens),
         Page("/account/login/new-password",                                 "Choose a new password · BlazorKeyPortal",        Opens,      Opens,      Opens,      Opens),

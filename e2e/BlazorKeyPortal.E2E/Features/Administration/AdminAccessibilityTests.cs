@@ -7,7 +7,7 @@ namespace BlazorKeyPortal.E2E.Features.Administration;
 [Collection(AdministrationCollection.Name)]
 public sealed class AdminAccessibilityTests(PortalBrowser browser)
 {
-    /// <summary>The nine admin pages: path, heading, and the button that opens the page's main dialog (null: the page is its own form).</summary>
+    /// <summary>The admin pages: path, heading, and the button that opens the page's main dialog (null: the page is its own form).</summary>
     private static readonly (string Path, string Title, string? DialogButton)[] AdminPages =
     [
         ("/admin/sites", "Public sites", "Edit site Remote"),
@@ -20,6 +20,7 @@ public sealed class AdminAccessibilityTests(PortalBrowser browser)
         ("/admin/api-accounts", "API accounts", "Edit API account demo-full-access"),
         ("/admin/settings", "Settings", null),
         ("/admin/users", "Users", "Edit user agent"),
+        ("/admin/webhooks", "Webhooks", "New recipient"),
     ];
 
     [Fact]
