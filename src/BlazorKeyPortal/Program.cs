@@ -69,6 +69,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePublicSiteSecurityHeaders();
 app.UsePortalSecurityHeaders();
+app.UseCommandApiStatusPages();
 app.UsePortalStatusPages();
 app.UsePublicSiteBoundary();
 app.UseUnreadableFormGuard();
