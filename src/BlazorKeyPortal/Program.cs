@@ -36,6 +36,7 @@ builder.AddReverseProxy();
 builder.AddPortalData();
 builder.AddDataProtectionKeyRing();
 builder.AddSessionKeys();
+builder.AddSessionKeyAuthority();
 builder.AddApiAccess();
 builder.AddCommandApi();
 builder.AddSignIn();

@@ -47,15 +47,3 @@ internal sealed class PresenceCircuitHandler(AuthenticationStateProvider authent
         return Task.CompletedTask;
     }
 }
-
-public static class PresenceServiceCollectionExtensions
-{
-    /// <summary>Circuits of signed-in users count as presence; the app bar's switch sets Available / Away.</summary>
-    public static IHostApplicationBuilder AddPresence(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<CircuitPresence>();
-        builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
-        builder.Services.AddSingleton<PresenceStatus>();
-        return builder;
-    }
-}
