@@ -1,6 +1,6 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.Health;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;

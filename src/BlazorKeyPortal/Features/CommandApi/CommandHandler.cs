@@ -1,8 +1,8 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.ApiProtocol;
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.ReverseProxy;
 using BlazorKeyPortal.Features.SessionKeys;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Preferences;
 using BlazorKeyPortal.Features.SignIn;
 using Microsoft.AspNetCore.Components.Authorization;

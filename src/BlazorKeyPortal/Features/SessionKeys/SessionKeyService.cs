@@ -1,6 +1,6 @@
 using System.Data.Common;
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.Telemetry;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Presence;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using BlazorKeyPortal.Data;
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.Instances;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Bunit;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using BlazorKeyPortal.Features.ApiAccess;
-using BlazorKeyPortal.Features.Availability;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SupportQueue;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
