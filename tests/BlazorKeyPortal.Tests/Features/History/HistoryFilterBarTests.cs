@@ -81,7 +81,7 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
     {
         Render<MudPopoverProvider>();
         return Render<HistoryFilterBar>(p => p
-            .Add(b => b.Catalog, TestCatalog.Create())
+            .Add(b => b.Catalog, TestCatalog.Seeded())
             .Add(b => b.Filter, filter)
             .Add(b => b.FilterChanged, f => _applied.Add(f)));
     }
