@@ -23,8 +23,7 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
     {
         await using var context = await GenerateKeyComponentContext.CreateAsync(portal, context =>
         {
-            context.Services.AddSingleton(new SessionKeyService(portal.Get<PortalCatalog>(), portal.Get<IValidator<SessionKeyRequest>>(),
-                portal.Get<QueueAvailability>(), new ReadOnlyKeyStore(), portal.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), NullLogger<SessionKeyService>.Instance));
+            context.Services.AddSingleton(KeyService(new ReadOnlyKeyStore()));
             SignInAgent(context);
         });
         context.Services.GetRequiredService<NavigationManager>().NavigateTo("/keys/new?external_key=INC0099999&queue_id=team:1");
@@ -44,8 +43,7 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
         var serviceCatalog = new PortalCatalog(portal.Get<IDbContextFactory<PortalDbContext>>(), portal.Get<ISitesAndRoutingSource>(), portal.Get<IInstanceBus>());
         await using var context = await GenerateKeyComponentContext.CreateAsync(portal, context =>
         {
-            context.Services.AddSingleton(new SessionKeyService(serviceCatalog, portal.Get<IValidator<SessionKeyRequest>>(),
-                portal.Get<QueueAvailability>(), portal.Get<ISessionKeyAuthority>(), portal.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), NullLogger<SessionKeyService>.Instance));
+            context.Services.AddSingleton(KeyService(portal.Get<ISessionKeyAuthority>(), serviceCatalog));
             SignInAgent(context);
         });
         context.Services.GetRequiredService<NavigationManager>().NavigateTo("/keys/new?queue_id=team:1");
@@ -77,8 +75,7 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
     {
         await using var context = await GenerateKeyComponentContext.CreateAsync(portal, context =>
         {
-            context.Services.AddSingleton(new SessionKeyService(portal.Get<PortalCatalog>(), portal.Get<IValidator<SessionKeyRequest>>(),
-                portal.Get<QueueAvailability>(), new RefusingAuthority(), portal.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), NullLogger<SessionKeyService>.Instance));
+            context.Services.AddSingleton(KeyService(new RefusingAuthority()));
             SignInAgent(context);
         });
         context.Services.GetRequiredService<NavigationManager>().NavigateTo("/keys/new?external_key=INC0099999&queue_id=team:1");
@@ -106,6 +103,11 @@ public sealed class GenerateKeyPageTests(PortalFactory portal) : IClassFixture<P
         cut.Find("#queue-target option[value='1']").TextContent.ShouldBe("Tier 1 Support (team:1)");
         cut.Find("#public-site").GetAttribute("value").ShouldBe("support.localhost");
     }
+
+    /// <summary>The portal's key service with another authority, or reading another catalog than the page's.</summary>
+    private SessionKeyService KeyService(ISessionKeyAuthority authority, PortalCatalog? catalog = null) =>
+        new(catalog ?? portal.Get<PortalCatalog>(), portal.Get<IValidator<SessionKeyRequest>>(), portal.Get<QueueAvailability>(), authority,
+            portal.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), NullLogger<SessionKeyService>.Instance);
 
     private static void SignInAgent(BunitContext context) =>
         context.AddAuthorization().SetAuthorized("agent").SetClaims(new Claim("preferred_username", "agent"), new Claim("role", "Agent"));
