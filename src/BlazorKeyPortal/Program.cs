@@ -37,6 +37,7 @@ builder.AddReverseProxy();
 builder.AddPortalData();
 builder.AddDataProtectionKeyRing();
 builder.AddSessionKeys();
+builder.AddSessionKeyAuthority();
 builder.AddApiAccess();
 builder.AddCommandApi();
 builder.AddSignIn();
@@ -72,6 +73,7 @@ if (!app.Environment.IsDevelopment())
 app.UsePublicSiteSecurityHeaders();
 app.UsePublicSiteLanguages();
 app.UsePortalSecurityHeaders();
+app.UseCommandApiStatusPages();
 app.UsePortalStatusPages();
 app.UsePublicSiteBoundary();
 app.UseUnreadableFormGuard();

@@ -21,7 +21,7 @@ public sealed class DatabaseInitializerTests
     [Fact]
     public async Task The_host_refuses_to_start_without_a_connection_string_and_names_the_setting()
     {
-        await using var portal = new PortalWith(new() { ["Database:ConnectionString"] = "" });
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["Database:ConnectionString"] = "" });
 
         var error = Should.Throw<Exception>(() => portal.Started());
 
@@ -31,7 +31,7 @@ public sealed class DatabaseInitializerTests
     [Fact]
     public async Task The_host_refuses_an_out_of_range_batch_size_and_names_the_setting()
     {
-        await using var portal = new PortalWith(new() { ["Database:MaxBatchSize"] = "0" });
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["Database:MaxBatchSize"] = "0" });
 
         Should.Throw<Exception>(() => portal.Started()).ToString().ShouldContain("Database:MaxBatchSize must be between 1 and 10000.");
     }
@@ -39,7 +39,7 @@ public sealed class DatabaseInitializerTests
     [Fact]
     public async Task The_host_refuses_a_key_url_scheme_other_than_http_or_https()
     {
-        await using var portal = new PortalWith(new() { ["PublicSites:Scheme"] = "ftp" });
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["PublicSites:Scheme"] = "ftp" });
 
         Should.Throw<Exception>(() => portal.Started()).ToString().ShouldContain("PublicSites:Scheme must be 'https' or 'http'.");
     }
@@ -47,7 +47,7 @@ public sealed class DatabaseInitializerTests
     [Fact]
     public async Task The_host_refuses_a_token_lifetime_out_of_range()
     {
-        await using var portal = new PortalWith(new() { ["TokenServer:AccessTokenLifetimeSeconds"] = "5" });
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["TokenServer:AccessTokenLifetimeSeconds"] = "5" });
 
         Should.Throw<Exception>(() => portal.Started()).ToString().ShouldContain("TokenServer:AccessTokenLifetimeSeconds must be between 60 and 86400.");
     }
@@ -57,10 +57,5 @@ public sealed class DatabaseInitializerTests
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private sealed class PortalWith(Dictionary<string, string?> settings) : PortalFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => settings;
     }
 }

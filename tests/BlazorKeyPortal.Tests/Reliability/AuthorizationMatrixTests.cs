@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using BlazorKeyPortal.Features.ApiAccess;
+using BlazorKeyPortal.Features.ApiProtocol;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.SignIn;
@@ -197,7 +198,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixPortal p
         var reply = await new CommandApiClient(client).GetAsync(command.Query);
 
         var seen = $"{cell}\ngot {(int)reply.Status} {reply.ContentType}\n{reply.Body}";
-        reply.ContentType.ShouldBe(CommandXml.ContentType, seen);
+        reply.ContentType.ShouldBe(ApiXml.ContentType, seen);
         switch (expected)
         {
             case Runs:

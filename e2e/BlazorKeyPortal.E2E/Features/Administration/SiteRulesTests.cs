@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using BlazorKeyPortal.E2E.Infrastructure;
 using BlazorKeyPortal.E2E.Pages;
-using static BlazorKeyPortal.E2E.Features.Administration.CommandApiClient;
+using static BlazorKeyPortal.E2E.Infrastructure.CommandApiClient;
 
 namespace BlazorKeyPortal.E2E.Features.Administration;
 

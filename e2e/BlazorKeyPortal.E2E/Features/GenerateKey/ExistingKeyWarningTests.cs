@@ -1,5 +1,4 @@
 using System.Text;
-using BlazorKeyPortal.E2E.Features.Administration;
 using BlazorKeyPortal.E2E.Infrastructure;
 using BlazorKeyPortal.E2E.Pages;
 using BlazorKeyPortal.Features.Catalog;

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Xml.Linq;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.E2E.Infrastructure;
@@ -13,8 +10,6 @@ namespace BlazorKeyPortal.E2E.Features.GenerateKey;
 [Collection(PortalBrowserCollection.Name)]
 public sealed class GenerateKeyTests(PortalBrowser browser)
 {
-    private static readonly XNamespace Command = "https://www.beyondtrust.com/namespaces/API/command";
-
     [Fact]
     public async Task An_agent_signs_in_and_generates_a_key_for_team_1_that_matches_what_the_command_api_returns()
     {
@@ -43,31 +38,17 @@ public sealed class GenerateKeyTests(PortalBrowser browser)
         stored.ExpiresAt.ToUnixTimeSeconds().ShouldBe(expires);
 
         // Assert: the command API, asked the same, answers in the same shape
-        var api = await CommandAsync($"queue_id=team:1&url_hostname={stored.UrlHostname}");
-        api.Element(Command + "queue")!.Value.ShouldBe("team");
-        api.Element(Command + "queue")!.Attribute("available")!.Value.ShouldBe(availableOnPage == "true" ? "1" : "0");
-        api.Element(Command + "queue_id")!.Value.ShouldBe("1");
+        using var client = await new CommandApiClient(browser.Portal.BaseAddress).SignInAsync("demo-full-access", "demo-full-secret");
+        var api = await client.GenerateSessionKeyAsync($"queue_id=team:1&url_hostname={stored.UrlHostname}");
+        api.Element(CommandApiClient.Command + "queue")!.Value.ShouldBe("team");
+        api.Element(CommandApiClient.Command + "queue")!.Attribute("available")!.Value.ShouldBe(availableOnPage == "true" ? "1" : "0");
+        api.Element(CommandApiClient.Command + "queue_id")!.Value.ShouldBe("1");
         shortKey.ShouldMatch("^[0-9]{7}$");
-        api.Element(Command + "short_key")!.Value.ShouldMatch("^[0-9]{7}$");
-        var apiUrl = api.Element(Command + "key_url")!.Value;
+        api.Element(CommandApiClient.Command + "short_key")!.Value.ShouldMatch("^[0-9]{7}$");
+        var apiUrl = api.Element(CommandApiClient.Command + "key_url")!.Value;
         apiUrl[..apiUrl.IndexOf("?ak=", StringComparison.Ordinal)].ShouldBe(keyUrl[..keyUrl.IndexOf("?ak=", StringComparison.Ordinal)]);
         keyUrl.ShouldMatch("^http://support\\.localhost:[0-9]+/\\?ak=[0-9a-f]{32}$");
-        var apiExpires = long.Parse(api.Element(Command + "expires")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var apiExpires = long.Parse(api.Element(CommandApiClient.Command + "expires")!.Value, System.Globalization.CultureInfo.InvariantCulture);
         Math.Abs(apiExpires - expires).ShouldBeLessThan(120, "both keys live the maximum time to live from about now");
-    }
-
-    private async Task<XElement> CommandAsync(string parameters)
-    {
-        using var http = new HttpClient { BaseAddress = browser.Portal.BaseAddress };
-        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth2/token")
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-        };
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-full-access:demo-full-secret")));
-        using var tokenResponse = await http.SendAsync(tokenRequest);
-        using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
-        var xml = await http.GetStringAsync($"/api/command?action=generate_session_key&type=support&{parameters}");
-        return XDocument.Parse(xml).Root!;
     }
 }

@@ -1,5 +1,5 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Presence;
 
 namespace BlazorKeyPortal.Features.Appliance;
 

@@ -1,8 +1,7 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.Health;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -14,16 +13,36 @@ public static class ApplianceServiceCollectionExtensions
     private const int ReadRetries = 2;
 
     /// <summary>
-    /// <c>KeyAuthority:Mode</c> and, in appliance mode, the appliance's client, cached routing, site mirror,
-    /// authority and health check. The mode is read when services are first resolved (as every option here),
-    /// and chooses between the embedded and the appliance implementations of the key authority, of sites and
-    /// routing, and of who is logged in. Call after <c>AddSessionKeys</c> and after <c>AddDemoData</c>: the
-    /// site mirror starts after the Development seed.
+    /// The one choice of <c>KeyAuthority:Mode</c>, read from configuration as the host is built: who issues keys, where
+    /// public sites and queue routing come from, and who counts as logged in. Embedded: the portal's own database and
+    /// circuits. Appliance: a BeyondTrust appliance (its client and caches come from <see cref="AddAppliance"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddSessionKeyAuthority(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<KeyAuthorityOptions>().BindConfiguration(KeyAuthorityOptions.SectionName).ValidateOnStart();
+        if (IsApplianceMode(builder.Configuration))
+        {
+            services.AddSingleton<ISessionKeyAuthority, ApplianceSessionKeyAuthority>();
+            services.AddSingleton<ISitesAndRoutingSource, ApplianceSitesAndRoutingSource>();
+            services.AddSingleton<IRepresentativeLogins, ApplianceRepresentativeLogins>();
+        }
+        else
+        {
+            services.AddSingleton<ISessionKeyAuthority, EmbeddedSessionKeyAuthority>();
+            services.AddSingleton<ISitesAndRoutingSource, DatabaseSitesAndRoutingSource>();
+            services.AddSingleton<IRepresentativeLogins, PortalRepresentativeLogins>();
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// The appliance's settings, client, cached routing, site mirror and health check; they act only in appliance mode.
+    /// Call after <c>AddDemoData</c>: the site mirror starts after the Development seed.
     /// </summary>
     public static IHostApplicationBuilder AddAppliance(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<KeyAuthorityOptions>().BindConfiguration(KeyAuthorityOptions.SectionName).ValidateOnStart();
         services.AddOptions<ApplianceOptions>().BindConfiguration(ApplianceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApplianceOptions>, ApplianceOptionsValidator>();
 
@@ -58,18 +77,6 @@ public static class ApplianceServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ApplianceDirectoryRefresher>());
         services.AddHostedService<ApplianceSiteMirror>();
 
-        services.TryAddSingleton<EmbeddedSessionKeyAuthority>();
-        services.TryAddSingleton<DatabaseSitesAndRoutingSource>();
-        services.TryAddSingleton<PortalRepresentativeLogins>();
-        services.AddSingleton<ApplianceSessionKeyAuthority>();
-        services.AddSingleton<ApplianceSitesAndRoutingSource>();
-        services.AddSingleton<ApplianceRepresentativeLogins>();
-        services.Replace(ServiceDescriptor.Singleton<ISessionKeyAuthority>(sp =>
-            ByMode<ISessionKeyAuthority, EmbeddedSessionKeyAuthority, ApplianceSessionKeyAuthority>(sp)));
-        services.Replace(ServiceDescriptor.Singleton<ISitesAndRoutingSource>(sp =>
-            ByMode<ISitesAndRoutingSource, DatabaseSitesAndRoutingSource, ApplianceSitesAndRoutingSource>(sp)));
-        services.Replace(ServiceDescriptor.Singleton<IRepresentativeLogins>(sp =>
-            ByMode<IRepresentativeLogins, PortalRepresentativeLogins, ApplianceRepresentativeLogins>(sp)));
 
         services.AddHealthChecks().AddCheck<ApplianceHealthCheck>("appliance", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -79,11 +86,9 @@ public static class ApplianceServiceCollectionExtensions
     private static TimeSpan TotalTimeout(ApplianceOptions settings) =>
         TimeSpan.FromSeconds(settings.TimeoutSeconds * (ReadRetries + 1) + ReadRetries * 2);
 
-    private static TService ByMode<TService, TEmbedded, TAppliance>(IServiceProvider services)
-        where TService : class
-        where TEmbedded : TService
-        where TAppliance : TService =>
-        services.GetRequiredService<IOptions<KeyAuthorityOptions>>().Value.IsAppliance
-            ? services.GetRequiredService<TAppliance>()
-            : services.GetRequiredService<TEmbedded>();
+    // As the options binder reads it (case-insensitive, names or numbers); a value it cannot read stays embedded here
+    // and stops the host at start with the binder's message.
+    private static bool IsApplianceMode(IConfiguration configuration) =>
+        Enum.TryParse<KeyAuthorityMode>(configuration[$"{KeyAuthorityOptions.SectionName}:{nameof(KeyAuthorityOptions.Mode)}"], ignoreCase: true, out var mode)
+        && mode == KeyAuthorityMode.Appliance;
 }

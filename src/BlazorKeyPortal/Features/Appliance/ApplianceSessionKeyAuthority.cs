@@ -41,7 +41,7 @@ public sealed partial class ApplianceSessionKeyAuthority(
         {
             await WriteFailedAsync(order, pending, ex.Kind.ToString(), ex.Message, null);
             throw ex.Kind == ApplianceFailureKind.Refused
-                ? new KeyRequestRefusedException($"The appliance refused the key: {ex.Message}", ex)
+                ? new KeyRequestRefusedException($"The appliance refused the key: {ex.Message}", ex, RefusedProperty(ex.Message))
                 : new KeyStoreUnavailableException(ForAgent(ex), ex);
         }
         catch (Exception ex)
@@ -86,6 +86,32 @@ public sealed partial class ApplianceSessionKeyAuthority(
     /// appliance knows its default site, while the portal's name for it may be one the appliance does not accept
     /// (with no sites configured, the host of <c>Appliance:BaseUrl</c>, such as 127.0.0.1).
     /// </summary>
+    /// <summary>
+    /// The request property an appliance's refusal is about, when its message names one parameter (or, as appliances
+    /// word an unknown <c>rep_username</c>, a representative's username), so the Generate page shows it at that field.
+    /// </summary>
+    internal static string? RefusedProperty(string message)
+    {
+        if (message.Contains("representative with the username", StringComparison.OrdinalIgnoreCase)) return nameof(SessionKeyRequest.QueueId);
+        string[] named = [.. RefusableParameters.Where(p => Names(message, p.Parameter)).Select(p => p.Property).Distinct()];
+        return named.Length == 1 ? named[0] : null;
+    }
+
+    // A whole parameter name, not part of a word ("ttl" in "throttled") or of a longer name.
+    private static bool Names(string message, string parameter) =>
+        Regex.IsMatch(message, $@"(?<![\w.]){Regex.Escape(parameter)}(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly (string Parameter, string Property)[] RefusableParameters =
+    [
+        (ParameterNames.QueueId, nameof(SessionKeyRequest.QueueId)),
+        (ParameterNames.UrlHostname, nameof(SessionKeyRequest.UrlHostname)),
+        (ParameterNames.ExternalKey, nameof(SessionKeyRequest.ExternalKey)),
+        (ParameterNames.CustomExternalKey, nameof(SessionKeyRequest.ExternalKey)),
+        (ParameterNames.Priority, nameof(SessionKeyRequest.Priority)),
+        (ParameterNames.Skills, nameof(SessionKeyRequest.Skills)),
+        (ParameterNames.Ttl, nameof(SessionKeyRequest.Ttl)),
+    ];
+
     internal static List<KeyValuePair<string, string>> Parameters(KeyIssueOrder order)
     {
         var fields = new List<KeyValuePair<string, string>>

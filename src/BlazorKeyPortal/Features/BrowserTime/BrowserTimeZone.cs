@@ -34,13 +34,3 @@ public sealed class BrowserTimeZone(IJSRuntime js)
 
     private sealed record ResolvedOptions(string? TimeZone);
 }
-
-public static class BrowserTimeServiceCollectionExtensions
-{
-    /// <summary>Times on portal pages in each browser's own time zone.</summary>
-    public static IHostApplicationBuilder AddBrowserTime(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<BrowserTimeZone>();
-        return builder;
-    }
-}

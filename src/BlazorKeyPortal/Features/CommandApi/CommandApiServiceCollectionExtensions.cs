@@ -20,9 +20,11 @@ public static class CommandApiServiceCollectionExtensions
     /// </summary>
     public const int MaxRequestLineBytes = 64 * 1024;
 
-    /// <summary>Request lines long enough for the documented maximum of custom fields in a GET.</summary>
+    /// <summary>The command handler and what it reads, and request lines long enough for the documented maximum of custom fields in a GET.</summary>
     public static IHostApplicationBuilder AddCommandApi(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SupportSessionCounts>();
+        builder.Services.AddSingleton<CommandHandler>();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             var limits = kestrel.Limits;

@@ -1,7 +1,8 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
-using BlazorKeyPortal.Features.Availability;
+using BlazorKeyPortal.Features.ApiProtocol;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.ReverseProxy;
 using BlazorKeyPortal.Features.SessionKeys;
 
@@ -21,22 +22,22 @@ public sealed class CommandHandler(
 {
     public const string ApiVersion = "1.24.0";
 
-    public async Task<CommandReply> HandleAsync(HttpContext http, CancellationToken cancellationToken)
+    public async Task<ApiReply> HandleAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.GetAsync(cancellationToken);
         var account = ApiCaller.Resolve(http.User, snapshot);
         if (account is null || !account.IsEnabled)
         {
             // The token outlived its account (removed or disabled): treat it as no token at all.
-            return new CommandReply(CommandXml.Error("the API account of this token does not exist or is disabled"), StatusCodes.Status401Unauthorized);
+            return new ApiReply(ApiXml.Error("the API account of this token does not exist or is disabled"), StatusCodes.Status401Unauthorized);
         }
         if (!account.Allows(http.Connection.RemoteIpAddress))
         {
-            return CommandReply.Error($"API account '{account.ClientId}' may not be used from {http.Connection.RemoteIpAddress}");
+            return ApiReply.Error($"API account '{account.ClientId}' may not be used from {http.Connection.RemoteIpAddress}");
         }
 
-        var (parameters, parameterError) = await CommandParameters.ReadAsync(http.Request, cancellationToken);
-        if (parameters is null) return CommandReply.Error(parameterError!);
+        var (parameters, parameterError) = await ApiParameters.ReadAsync(http.Request, cancellationToken);
+        if (parameters is null) return ApiReply.Error(parameterError!);
 
         var action = parameters[ParameterNames.Action];
         var required = action switch
@@ -45,10 +46,10 @@ public sealed class CommandHandler(
             "get_logged_in_reps" or "get_support_teams" or "get_api_info" => CommandPermission.ReadOnly,
             _ => (CommandPermission?)null,
         };
-        if (required is null) return CommandReply.Error("Invalid action");
+        if (required is null) return ApiReply.Error("Invalid action");
         if (account.Permission < required)
         {
-            return CommandReply.Error(required == CommandPermission.FullAccess
+            return ApiReply.Error(required == CommandPermission.FullAccess
                 ? $"API account '{account.ClientId}' needs full access to the command API for {action}"
                 : $"API account '{account.ClientId}' has no access to the command API");
         }
@@ -56,22 +57,22 @@ public sealed class CommandHandler(
         return action switch
         {
             "generate_session_key" => await GenerateAsync(http, parameters, account, cancellationToken),
-            "get_logged_in_reps" => new CommandReply(CommandXml.LoggedInReps(snapshot, logins.LoggedInReps(snapshot),
+            "get_logged_in_reps" => new ApiReply(CommandXml.LoggedInReps(snapshot, logins.LoggedInReps(snapshot),
                 await sessionCounts.ActiveByRepAsync(cancellationToken))),
-            "get_support_teams" => new CommandReply(CommandXml.SupportTeams(snapshot, parameters["showmembers"] == "1")),
-            _ => new CommandReply(CommandXml.ApiInformation(ApiVersion, time.GetUtcNow(), PermissionName(account.Permission))),
+            "get_support_teams" => new ApiReply(CommandXml.SupportTeams(snapshot, parameters["showmembers"] == "1")),
+            _ => new ApiReply(CommandXml.ApiInformation(ApiVersion, time.GetUtcNow(), PermissionName(account.Permission))),
         };
     }
 
-    private async Task<CommandReply> GenerateAsync(HttpContext http, CommandParameters parameters, ApiAccountInfo account, CancellationToken cancellationToken)
+    private async Task<ApiReply> GenerateAsync(HttpContext http, ApiParameters parameters, ApiAccountInfo account, CancellationToken cancellationToken)
     {
         var (request, conflict) = parameters.ToSessionKeyRequest();
-        if (request is null) return CommandReply.Error(conflict!);
+        if (request is null) return ApiReply.Error(conflict!);
 
         var outcome = await sessionKeys.GenerateAsync(request, KeyIssuer.ApiAccount(account.ClientId, account.Id), publicOrigin.Value, cancellationToken);
-        if (outcome.Key is not null) return new CommandReply(CommandXml.SessionKey(outcome.Key));
-        if (outcome.ServiceError is not null) return new CommandReply(CommandXml.Error(outcome.ServiceError), StatusCodes.Status503ServiceUnavailable);
-        return CommandReply.Error(string.Join("; ", outcome.Errors.Select(e => e.ErrorMessage)));
+        if (outcome.Key is not null) return new ApiReply(CommandXml.SessionKey(outcome.Key));
+        if (outcome.ServiceError is not null) return new ApiReply(ApiXml.Error(outcome.ServiceError), StatusCodes.Status503ServiceUnavailable);
+        return ApiReply.Error(string.Join("; ", outcome.Errors.Select(e => e.ErrorMessage)));
     }
 
     public static string PermissionName(CommandPermission permission) => permission switch

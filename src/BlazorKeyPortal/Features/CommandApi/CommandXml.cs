@@ -1,32 +1,12 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.SessionKeys;
+using static BlazorKeyPortal.Features.ApiProtocol.ApiXml;
 
 namespace BlazorKeyPortal.Features.CommandApi;
 
-/// <summary>
-/// The command API's XML documents, shaped as BeyondTrust appliances send them: declaration with
-/// <c>encoding="UTF-8"</c>, a blank line, the root in the command namespace, tab indentation.
-/// </summary>
+/// <summary>The command API's own XML documents (a key, logged-in reps, teams, API information), written by <see cref="ApiProtocol.ApiXml"/>.</summary>
 public static class CommandXml
 {
-    public const string Namespace = "https://www.beyondtrust.com/namespaces/API/command";
-    public const string ContentType = "text/xml; charset=UTF-8";
-    private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n";
-
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        OmitXmlDeclaration = true,
-        Indent = true,
-        IndentChars = "\t",
-        NewLineChars = "\n",
-        Encoding = new UTF8Encoding(false),
-        // Control characters a caller sent (say, in an external key) must not make the document unreadable.
-        CheckCharacters = false,
-    };
-
     public static string SessionKey(IssuedSessionKey key) => Write("session_key", w =>
     {
         w.WriteElementString("type", Namespace, key.Type);
@@ -43,17 +23,6 @@ public static class CommandXml
         w.WriteElementString("mail_subject", Namespace, key.MailSubject);
         w.WriteElementString("mail_body", Namespace, "\n" + key.MailBody + "\n");
     });
-
-    /// <summary>An <c>&lt;error&gt;</c> document; clients look for <c>&lt;error</c> in the body.</summary>
-    public static string Error(string message)
-    {
-        var builder = new StringBuilder(Declaration);
-        using (var w = XmlWriter.Create(builder, Settings))
-        {
-            w.WriteElementString("error", Namespace, Safe(message));
-        }
-        return builder.Append('\n').ToString();
-    }
 
     public static string LoggedInReps(CatalogSnapshot catalog, IReadOnlyDictionary<int, DateTimeOffset> loggedIn, IReadOnlyDictionary<int, int> sessionCounts) =>
         Write("logged_in_reps", w =>
@@ -111,29 +80,4 @@ public static class CommandXml
         w.WriteEndElement();
         w.WriteEndElement();
     });
-
-    /// <summary>A document with <paramref name="root"/> in the command namespace, for replies of other APIs in the same style.</summary>
-    public static string Write(string root, Action<XmlWriter> body)
-    {
-        var builder = new StringBuilder(Declaration);
-        using (var w = XmlWriter.Create(builder, Settings))
-        {
-            w.WriteStartElement(root, Namespace);
-            body(w);
-            w.WriteEndElement();
-        }
-        return builder.Append('\n').ToString();
-    }
-
-    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Drops characters XML 1.0 cannot carry, so a reply is always well-formed.</summary>
-    private static string Safe(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c)) return new string(text.Where(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
-        }
-        return text;
-    }
 }

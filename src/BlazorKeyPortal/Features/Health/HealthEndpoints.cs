@@ -1,4 +1,3 @@
-using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Features.PublicSites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -8,14 +7,6 @@ public static class HealthEndpoints
 {
     /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";
-
-    public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddHealthChecks()
-            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag])
-            .AddCheck<DatabaseWriterHealthCheck>("database-writer", tags: [ReadyTag]);
-        return builder;
-    }
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (no checks, for load balancers and benchmarks).

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BlazorKeyPortal.Features.Availability;
+using BlazorKeyPortal.Features.Presence;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

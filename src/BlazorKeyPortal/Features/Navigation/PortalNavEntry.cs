@@ -14,10 +14,3 @@ namespace BlazorKeyPortal.Features.Navigation;
 /// <param name="Order">Position: smaller first. Generate 10, My keys 20; queue 30, history 40, admin 100+.</param>
 /// <param name="Match">How the current address selects the entry. Defaults to <see cref="NavLinkMatch.All"/>.</param>
 public sealed record PortalNavEntry(string Title, string Href, string Icon, string Policy, int Order, NavLinkMatch Match = NavLinkMatch.All);
-
-public static class NavigationServiceCollectionExtensions
-{
-    /// <summary>Adds <paramref name="entry"/> to the portal's navigation.</summary>
-    public static IServiceCollection AddNavEntry(this IServiceCollection services, PortalNavEntry entry) =>
-        services.AddSingleton(entry);
-}

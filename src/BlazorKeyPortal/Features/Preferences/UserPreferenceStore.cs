@@ -31,13 +31,3 @@ public sealed class UserPreferenceStore(IDbContextFactory<PortalDbContext> conte
             return 0;
         }, cancellationToken);
 }
-
-public static class PreferencesServiceCollectionExtensions
-{
-    /// <summary>Per-user preferences in the portal database.</summary>
-    public static IHostApplicationBuilder AddPreferences(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<UserPreferenceStore>();
-        return builder;
-    }
-}

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Preferences;
 using BlazorKeyPortal.Features.SignIn;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -45,17 +44,5 @@ internal sealed class PresenceCircuitHandler(AuthenticationStateProvider authent
     {
         presence.Disconnect(circuit.Id);
         return Task.CompletedTask;
-    }
-}
-
-public static class PresenceServiceCollectionExtensions
-{
-    /// <summary>Circuits of signed-in users count as presence; the app bar's switch sets Available / Away.</summary>
-    public static IHostApplicationBuilder AddPresence(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<CircuitPresence>();
-        builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
-        builder.Services.AddSingleton<PresenceStatus>();
-        return builder;
     }
 }

@@ -1,4 +1,3 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Preferences;
 
 namespace BlazorKeyPortal.Features.Presence;

@@ -1,4 +1,4 @@
-using BlazorKeyPortal.Features.CommandApi;
+using BlazorKeyPortal.Features.ApiProtocol;
 
 namespace BlazorKeyPortal.Features.Redemption;
 
@@ -32,7 +32,7 @@ public sealed class RedemptionRequest
     public Dictionary<string, string> CustomFields { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The request as <c>/api/start_session</c>'s parameters give it, or why they conflict.</summary>
-    public static (RedemptionRequest? Request, string? Error) From(CommandParameters parameters)
+    public static (RedemptionRequest? Request, string? Error) From(ApiParameters parameters)
     {
         var (externalKey, customFields, error) = parameters.CustomAttributes();
         if (error is not null) return (null, error);

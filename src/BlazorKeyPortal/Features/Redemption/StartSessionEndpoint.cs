@@ -1,7 +1,7 @@
 using System.Globalization;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
-using BlazorKeyPortal.Features.CommandApi;
+using BlazorKeyPortal.Features.ApiProtocol;
 using BlazorKeyPortal.Features.PublicSites;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Features.Throttling;
@@ -33,35 +33,35 @@ public static class StartSessionEndpoint
 
     private static async Task<IResult> StartAsync(HttpContext http, RedemptionService redemption, PublicSiteResolver sites, CancellationToken cancellationToken)
     {
-        var (parameters, parameterError) = await CommandParameters.ReadAsync(http.Request, cancellationToken);
-        if (parameters is null) return CommandReply.Error(parameterError!);
+        var (parameters, parameterError) = await ApiParameters.ReadAsync(http.Request, cancellationToken);
+        if (parameters is null) return ApiReply.Error(parameterError!);
         var (request, conflict) = RedemptionRequest.From(parameters);
-        if (request is null) return CommandReply.Error(conflict!);
-        if (string.IsNullOrWhiteSpace(request.ShortKey)) return CommandReply.Error("short_key is required: the seven-character session key");
+        if (request is null) return ApiReply.Error(conflict!);
+        if (string.IsNullOrWhiteSpace(request.ShortKey)) return ApiReply.Error("short_key is required: the seven-character session key");
 
         // A code sent to a public site's hostname belongs to that site, as if typed on its front page; sent to the
         // portal's own hostname it belongs to the site of the key's url_hostname.
         var site = (await sites.ResolveAsync(http)).Site;
         var outcome = await redemption.RedeemAsync(request, new RedemptionAttempt(RedemptionMethod.Api, site, ClientAddress.Of(http)), cancellationToken);
-        if (outcome.Session is { } session) return new CommandReply(SessionXml(session));
+        if (outcome.Session is { } session) return new ApiReply(SessionXml(session));
         if (outcome.RetryAfter is { } wait)
         {
             await RejectedAttemptReply.WriteAsync(http, wait);
             return Results.Empty;
         }
-        return CommandReply.Error(outcome.Message);
+        return ApiReply.Error(outcome.Message);
     }
 
     private static Task WriteTooManyAttemptsAsync(HttpContext http, TimeSpan wait) =>
-        new CommandReply(CommandXml.Error(RedemptionMessages.TooManyAttempts(wait)), StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+        new ApiReply(ApiXml.Error(RedemptionMessages.TooManyAttempts(wait)), StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
 
     /// <summary>The reply to a started session: status, site, queue (as <c>generate_session_key</c> names it) and start time.</summary>
-    public static string SessionXml(RedeemedSession session) => CommandXml.Write("support_session", w =>
+    public static string SessionXml(RedeemedSession session) => ApiXml.Write("support_session", w =>
     {
-        w.WriteElementString("status", CommandXml.Namespace, "waiting");
-        w.WriteElementString("site", CommandXml.Namespace, session.SiteName);
-        w.WriteElementString("queue", CommandXml.Namespace, new QueueTarget(session.QueueKind, session.QueueId, null).KindName);
-        if (session.QueueId is int queueId) w.WriteElementString("queue_id", CommandXml.Namespace, queueId.ToString(CultureInfo.InvariantCulture));
-        w.WriteElementString("start_time", CommandXml.Namespace, session.StartedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        w.WriteElementString("status", ApiXml.Namespace, "waiting");
+        w.WriteElementString("site", ApiXml.Namespace, session.SiteName);
+        w.WriteElementString("queue", ApiXml.Namespace, new QueueTarget(session.QueueKind, session.QueueId, null).KindName);
+        if (session.QueueId is int queueId) w.WriteElementString("queue_id", ApiXml.Namespace, queueId.ToString(CultureInfo.InvariantCulture));
+        w.WriteElementString("start_time", ApiXml.Namespace, session.StartedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
     });
 }

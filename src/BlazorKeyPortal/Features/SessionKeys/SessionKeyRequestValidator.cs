@@ -12,7 +12,8 @@ namespace BlazorKeyPortal.Features.SessionKeys;
 /// Every rule of <c>generate_session_key</c> in one place, for the command API and the Generate page alike:
 /// the source document's limits, the configured catalog, and the site rules for the caller. Rules read the
 /// catalog snapshot and the issuer from the validation context (see <see cref="SessionKeyValidation"/>),
-/// so one instance serves every request.
+/// so one instance serves every request. What the rules resolve on the way (queue, site, ttl, priority) they
+/// note in the context, and <see cref="SessionKeyValidation.ResolveAsync"/> hands it back with the result.
 /// </summary>
 public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyRequest>
 {
@@ -31,6 +32,7 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
         {
             var resolution = QueueResolver.Resolve(queueId, context.Catalog());
             if (resolution.Error is not null) context.AddFailure(resolution.Error);
+            context.Resolving().Queue = resolution.Target;
         });
 
         RuleFor(r => r.ExternalKey).Custom((externalKey, context) =>
@@ -40,7 +42,7 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
                 context.AddFailure($"external_key is {externalKey.Length} characters long; at most {MaxFieldLength} are allowed");
                 return;
             }
-            if (EffectiveSite(context.InstanceToValidate, context.Catalog()) is not { } site) return;
+            if (context.EffectiveSite() is not { } site) return;
             if (string.IsNullOrEmpty(externalKey))
             {
                 if (site.ExternalKeyRequired) context.AddFailure($"external_key is required for keys on site '{site.Name}'");
@@ -77,6 +79,7 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
             if (priority is null) return;
             if (!TryParseWhole(priority, out var value) || value is < 1 or > 3)
                 context.AddFailure($"session.priority '{priority}' is not a priority; use 1 (high), 2 (medium) or 3 (low)");
+            else context.Resolving().Priority = value;
         });
 
         RuleFor(r => r.Skills).Custom((skills, context) =>
@@ -93,29 +96,30 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
 
         RuleFor(r => r.Ttl).Custom((ttl, context) =>
         {
+            var (maximum, limitedBy) = MaximumTtl(context.Catalog(), context.EffectiveSite());
+            // An omitted ttl is the longest the site allows.
+            context.Resolving().TtlSeconds = maximum;
             if (ttl is null) return;
-            var catalog = context.Catalog();
-            var (maximum, limitedBy) = MaximumTtl(catalog, EffectiveSite(context.InstanceToValidate, catalog));
             if (!TryParseWhole(ttl, out var seconds) || seconds < 1)
                 context.AddFailure($"ttl '{ttl}' is not a time to live; give a whole number of seconds from 1 to {maximum}");
             else if (seconds > maximum)
                 context.AddFailure($"ttl {seconds} exceeds {limitedBy} of {maximum} seconds");
+            else context.Resolving().TtlSeconds = seconds;
         });
 
         RuleFor(r => r.UrlHostname).Custom((hostname, context) =>
         {
             var catalog = context.Catalog();
-            SiteInfo? site;
+            var site = context.EffectiveSite();
             if (hostname is null)
             {
-                site = catalog.PrimarySite;
                 if (site is null)
                 {
                     context.AddFailure("url_hostname was omitted and no primary public site is configured");
                     return;
                 }
             }
-            else if (!catalog.SiteByHostname.TryGetValue(hostname, out site))
+            else if (site is null)
             {
                 context.AddFailure($"url_hostname '{hostname}' is not a hostname of any public site");
                 return;
@@ -132,17 +136,14 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
                 context.AddFailure(issuer.Kind == IssuerKind.ApiAccount
                     ? $"url_hostname '{hostname ?? site.PrimaryHostname}': API account '{issuer.Name}' may not issue keys for site '{site.Name}'"
                     : $"url_hostname '{hostname ?? site.PrimaryHostname}': only members of the teams allowed on site '{site.Name}' may issue keys for it");
+                return;
             }
+            context.Resolving().Site = site;
         });
     }
 
     /// <summary>The property name under which a custom field's errors are reported.</summary>
     public static string CustomFieldProperty(string code) => $"{nameof(SessionKeyRequest.CustomFields)}[{code}]";
-
-    /// <summary>The site a request's key will belong to, or null when <c>url_hostname</c> names none.</summary>
-    public static SiteInfo? EffectiveSite(SessionKeyRequest request, CatalogSnapshot catalog) =>
-        request.UrlHostname is null ? catalog.PrimarySite
-        : catalog.SiteByHostname.GetValueOrDefault(request.UrlHostname);
 
     /// <summary>The largest ttl allowed on <paramref name="site"/>, and what sets that limit.</summary>
     public static (int Seconds, string LimitedBy) MaximumTtl(CatalogSnapshot catalog, SiteInfo? site)
@@ -153,7 +154,7 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
             : (global, "the maximum session key timeout");
     }
 
-    internal static bool TryParseWhole(string text, out int value) =>
+    private static bool TryParseWhole(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     private static bool Matches(Regex pattern, string value)
@@ -167,53 +168,4 @@ public sealed class SessionKeyRequestValidator : AbstractValidator<SessionKeyReq
             return false;
         }
     }
-}
-
-/// <summary>Whether a site's rules let an issuer use it.</summary>
-public static class SitePolicy
-{
-    public static bool MayIssue(SiteInfo site, KeyIssuer issuer) => issuer.Kind switch
-    {
-        IssuerKind.ApiAccount => !site.RestrictToApiAccounts || (issuer.ApiAccountId is int id && site.AllowedApiAccountIds.Contains(id)),
-        _ => !site.RestrictToTeams || issuer.TeamIds.Overlaps(site.AllowedTeamIds),
-    };
-}
-
-/// <summary>Runs the validator with the catalog snapshot and issuer it needs.</summary>
-public static class SessionKeyValidation
-{
-    private const string CatalogKey = "catalog";
-    private const string IssuerKey = "issuer";
-
-    public static Task<ValidationResult> ValidateAsync(this IValidator<SessionKeyRequest> validator, SessionKeyRequest request,
-        CatalogSnapshot catalog, KeyIssuer issuer, CancellationToken cancellationToken = default) =>
-        validator.ValidateAsync(Context(request, catalog, issuer), cancellationToken);
-
-    /// <summary>Validates only <paramref name="propertyName"/>, for a form field.</summary>
-    public static Task<ValidationResult> ValidatePropertyAsync(this IValidator<SessionKeyRequest> validator, SessionKeyRequest request,
-        string propertyName, CatalogSnapshot catalog, KeyIssuer issuer, CancellationToken cancellationToken = default)
-    {
-        var context = Context(request, catalog, issuer, propertyName);
-        return validator.ValidateAsync(context, cancellationToken);
-    }
-
-    private static ValidationContext<SessionKeyRequest> Context(SessionKeyRequest request, CatalogSnapshot catalog, KeyIssuer issuer, string? onlyProperty = null)
-    {
-        var context = onlyProperty is null
-            ? new ValidationContext<SessionKeyRequest>(request)
-            : ValidationContext<SessionKeyRequest>.CreateWithOptions(request, o => o.IncludeProperties(onlyProperty));
-        context.RootContextData[CatalogKey] = catalog;
-        context.RootContextData[IssuerKey] = issuer;
-        return context;
-    }
-
-    internal static CatalogSnapshot Catalog<T>(this ValidationContext<T> context) =>
-        context.RootContextData.TryGetValue(CatalogKey, out var value) && value is CatalogSnapshot catalog
-            ? catalog
-            : throw new InvalidOperationException("Validate session key requests through SessionKeyValidation.ValidateAsync.");
-
-    internal static KeyIssuer Issuer<T>(this ValidationContext<T> context) =>
-        context.RootContextData.TryGetValue(IssuerKey, out var value) && value is KeyIssuer issuer
-            ? issuer
-            : throw new InvalidOperationException("Validate session key requests through SessionKeyValidation.ValidateAsync.");
 }

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.Telemetry;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +9,7 @@ namespace BlazorKeyPortal.Features.SessionKeys;
 
 /// <summary>
 /// The one way to get a session key, for the command API and the Generate page alike: validate against
-/// the catalog and site rules, resolve the queue, compute availability, and have the configured
+/// the catalog and site rules (which resolves the queue, site and ttl), compute availability, and have the configured
 /// <see cref="ISessionKeyAuthority"/> issue the key.
 /// </summary>
 public sealed class SessionKeyService(
@@ -26,13 +26,13 @@ public sealed class SessionKeyService(
     public async Task<SessionKeyOutcome> GenerateAsync(SessionKeyRequest request, KeyIssuer issuer, Uri? portalOrigin, CancellationToken cancellationToken = default)
     {
         var snapshot = await catalog.GetAsync(cancellationToken);
-        var validation = await validator.ValidateAsync(request, snapshot, issuer, cancellationToken);
-        if (!validation.IsValid)
+        var validation = await validator.ResolveAsync(request, snapshot, issuer, cancellationToken);
+        if (validation.Resolved is not { } resolved)
         {
-            return SessionKeyOutcome.Rejected(validation.Errors);
+            return SessionKeyOutcome.Rejected(validation.Result.Errors);
         }
 
-        var order = ToOrder(request, snapshot, issuer, portalOrigin);
+        var order = ToOrder(request, resolved, snapshot, issuer, portalOrigin);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -49,7 +49,8 @@ public sealed class SessionKeyService(
             catch (KeyRequestRefusedException ex)
             {
                 logger.LogWarning("The key authority refused a key: {Reason}", ex.Message);
-                return SessionKeyOutcome.Rejected([new FluentValidation.Results.ValidationFailure(string.Empty, ex.Message)]);
+                // A refusal that names a parameter stays with that field on the Generate page.
+                return SessionKeyOutcome.Rejected([new FluentValidation.Results.ValidationFailure(ex.PropertyName ?? string.Empty, ex.Message)]);
             }
             catch (KeyStoreUnavailableException ex)
             {
@@ -64,22 +65,11 @@ public sealed class SessionKeyService(
         }
     }
 
-    private KeyIssueOrder ToOrder(SessionKeyRequest request, CatalogSnapshot snapshot, KeyIssuer issuer, Uri? portalOrigin)
-    {
-        var queue = QueueResolver.Resolve(request.QueueId, snapshot).Target!;
-        var site = SessionKeyRequestValidator.EffectiveSite(request, snapshot)!;
-        var hostname = request.UrlHostname?.ToLowerInvariant() ?? site.PrimaryHostname;
-        var (maximum, _) = SessionKeyRequestValidator.MaximumTtl(snapshot, site);
-        var ttlGiven = request.Ttl is not null;
-        var ttl = ttlGiven && SessionKeyRequestValidator.TryParseWhole(request.Ttl!, out var seconds) ? seconds : maximum;
-        int? priority = request.Priority is not null && SessionKeyRequestValidator.TryParseWhole(request.Priority, out var p) ? p : null;
-
-        return new KeyIssueOrder(
-            queue, request.QueueId!, string.IsNullOrEmpty(request.ExternalKey) ? null : request.ExternalKey,
-            new Dictionary<string, string>(request.CustomFields, StringComparer.Ordinal), priority,
-            request.SkillCodes().Distinct(StringComparer.Ordinal).ToList(), ttl, ttlGiven, site, hostname, issuer, portalOrigin,
-            availability.IsAvailable(queue, snapshot), snapshot);
-    }
+    private KeyIssueOrder ToOrder(SessionKeyRequest request, ResolvedKeyRequest resolved, CatalogSnapshot snapshot, KeyIssuer issuer, Uri? portalOrigin) =>
+        new(resolved.Queue, request.QueueId!, string.IsNullOrEmpty(request.ExternalKey) ? null : request.ExternalKey,
+            new Dictionary<string, string>(request.CustomFields, StringComparer.Ordinal), resolved.Priority,
+            request.SkillCodes().Distinct(StringComparer.Ordinal).ToList(), resolved.TtlSeconds, resolved.TtlGiven, resolved.Site,
+            resolved.Hostname, issuer, portalOrigin, availability.IsAvailable(resolved.Queue, snapshot), snapshot);
 
     private static string Describe(Exception ex)
     {

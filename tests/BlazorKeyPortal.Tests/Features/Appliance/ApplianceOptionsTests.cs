@@ -11,7 +11,7 @@ public sealed class ApplianceOptionsTests
     [Fact]
     public async Task The_portal_refuses_to_start_in_appliance_mode_without_a_base_url_and_names_the_setting()
     {
-        await using var portal = new ConfiguredPortal(new()
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?>()
         {
             ["KeyAuthority:Mode"] = "Appliance",
             ["Appliance:ClientId"] = "portal",
@@ -20,23 +20,23 @@ public sealed class ApplianceOptionsTests
 
         var failure = Should.Throw<Exception>(() => portal.Started());
 
-        Describe(failure).ShouldContain("Appliance:BaseUrl is required when KeyAuthority:Mode is Appliance");
+        ConfiguredPortalFactory.Messages(failure).ShouldContain("Appliance:BaseUrl is required when KeyAuthority:Mode is Appliance");
     }
 
     [Fact]
     public async Task The_portal_refuses_to_start_with_an_unknown_mode_and_names_the_setting()
     {
-        await using var portal = new ConfiguredPortal(new() { ["KeyAuthority:Mode"] = "Cloud" });
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?> { ["KeyAuthority:Mode"] = "Cloud" });
 
         var failure = Should.Throw<Exception>(() => portal.Started());
 
-        Describe(failure).ShouldContain("KeyAuthority:Mode");
+        ConfiguredPortalFactory.Messages(failure).ShouldContain("KeyAuthority:Mode");
     }
 
     [Fact]
     public async Task The_embedded_default_needs_no_appliance_settings()
     {
-        await using var portal = new ConfiguredPortal([]);
+        await using var portal = new ConfiguredPortalFactory(new Dictionary<string, string?>());
 
         portal.Started();
 
@@ -114,20 +114,4 @@ public sealed class ApplianceOptionsTests
     };
 
     private static ApplianceOptionsValidator Validator(KeyAuthorityMode mode) => new(Options.Create(new KeyAuthorityOptions { Mode = mode }), new BlazorKeyPortal.Features.PublicSites.PortalHostnames([]));
-
-    private static string Describe(Exception exception)
-    {
-        var text = new System.Text.StringBuilder();
-        for (Exception? e = exception; e is not null; e = e.InnerException) text.AppendLine(e.Message);
-        if (exception is AggregateException aggregate)
-        {
-            foreach (var inner in aggregate.Flatten().InnerExceptions) text.AppendLine(inner.Message);
-        }
-        return text.ToString();
-    }
-
-    private sealed class ConfiguredPortal(Dictionary<string, string?> settings) : PortalFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => settings;
-    }
 }

@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.ApiProtocol;
 using BlazorKeyPortal.Features.Appliance;
 using BlazorKeyPortal.Features.CommandApi;
 using BlazorKeyPortal.Features.SessionKeys;
@@ -141,7 +142,7 @@ https://HOST/?ak=3893f3dad96e61ce73d292ef83216468
     [Fact]
     public void This_portals_own_error_document_is_found()
     {
-        ApplianceXml.FindError(ApplianceXml.Parse(CommandXml.Error("queue_id 'team:9': there is no support team with id 9")))
+        ApplianceXml.FindError(ApplianceXml.Parse(ApiXml.Error("queue_id 'team:9': there is no support team with id 9")))
             .ShouldBe("queue_id 'team:9': there is no support team with id 9");
     }
 

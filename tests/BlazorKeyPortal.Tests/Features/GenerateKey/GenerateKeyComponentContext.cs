@@ -1,7 +1,7 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.BrowserTime;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.GenerateKey;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Bunit;

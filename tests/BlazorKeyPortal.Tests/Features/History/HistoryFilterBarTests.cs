@@ -41,6 +41,21 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_site_state_queue_and_team_chosen_are_in_the_filter_the_next_click_applies()
+    {
+        var cut = RenderBar(new HistoryFilter());
+
+        InputLabelled(cut, "Site").Change("2");
+        InputLabelled(cut, "State").Change(nameof(KeyState.Revoked));
+        InputLabelled(cut, "Queue").Change("team:1");
+        InputLabelled(cut, "Team").Change("1");
+        ButtonNamed(cut, "Apply filter").Click();
+
+        cut.WaitForAssertion(() => _applied.ShouldHaveSingleItem()
+            .ShouldBe(new HistoryFilter { SiteId = 2, State = KeyState.Revoked, Queue = "team:1", TeamId = 1 }), WaitTimeout);
+    }
+
+    [Fact]
     public void An_invalid_value_is_explained_and_nothing_is_applied()
     {
         var cut = RenderBar(new HistoryFilter());
@@ -66,7 +81,7 @@ public sealed class HistoryFilterBarTests : ComponentTestContext
     {
         Render<MudPopoverProvider>();
         return Render<HistoryFilterBar>(p => p
-            .Add(b => b.Catalog, TestCatalog.Create())
+            .Add(b => b.Catalog, TestCatalog.Seeded())
             .Add(b => b.Filter, filter)
             .Add(b => b.FilterChanged, f => _applied.Add(f)));
     }

@@ -53,7 +53,7 @@ public sealed class HistoryGridTests : ComponentTestContext, IClassFixture<Histo
     {
         Render<MudPopoverProvider>();
         return Render<HistoryGrid>(p => p
-            .Add(g => g.Catalog, TestCatalog.Create())
+            .Add(g => g.Catalog, TestCatalog.Seeded())
             .Add(g => g.Filter, filter)
             .Add(g => g.SortChanged, s => _sorts.Add(s)));
     }

@@ -1,4 +1,3 @@
-using BlazorKeyPortal.Features.Availability;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;

@@ -1,3 +1,4 @@
+using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Tests.Infrastructure;
@@ -217,5 +218,47 @@ public sealed class SessionKeyRequestValidatorTests
         var result = await Validator.ValidatePropertyAsync(request, nameof(SessionKeyRequest.Priority), TestCatalog.Seeded(), Api);
 
         result.Errors.Select(e => e.ErrorMessage).ShouldBe(["session.priority '7' is not a priority; use 1 (high), 2 (medium) or 3 (low)"]);
+    }
+
+    [Fact]
+    public async Task A_valid_request_comes_back_with_the_queue_site_ttl_and_priority_it_names()
+    {
+        var request = new SessionKeyRequest { QueueId = "issue:other", UrlHostname = "Remote.Example.com", Ttl = "600", Priority = "2" };
+
+        var validation = await Validator.ResolveAsync(request, TestCatalog.Seeded(), Api);
+
+        validation.Result.Errors.ShouldBeEmpty();
+        validation.Resolved.ShouldNotBeNull().ShouldSatisfyAllConditions(
+            r => r.Queue.ShouldBe(new QueueTarget(QueueKind.Team, 1, 1)),
+            r => r.Site.Id.ShouldBe(2),
+            r => r.Hostname.ShouldBe("remote.example.com"),
+            r => r.TtlSeconds.ShouldBe(600),
+            r => r.TtlGiven.ShouldBeTrue(),
+            r => r.Priority.ShouldBe(2));
+    }
+
+    [Fact]
+    public async Task An_omitted_ttl_and_hostname_resolve_to_the_primary_site_and_the_longest_ttl_it_allows()
+    {
+        var catalog = TestCatalog.Seeded(maxTimeoutSeconds: 7_200);
+
+        var validation = await Validator.ResolveAsync(General(), catalog, Api);
+
+        validation.Resolved.ShouldNotBeNull().ShouldSatisfyAllConditions(
+            r => r.Queue.ShouldBe(QueueTarget.General),
+            r => r.Site.Id.ShouldBe(1),
+            r => r.Hostname.ShouldBe("support.localhost"),
+            r => r.TtlSeconds.ShouldBe(7_200),
+            r => r.TtlGiven.ShouldBeFalse(),
+            r => r.Priority.ShouldBeNull());
+    }
+
+    [Fact]
+    public async Task An_invalid_request_resolves_nothing()
+    {
+        var validation = await Validator.ResolveAsync(new SessionKeyRequest { QueueId = "general", Ttl = "0" }, TestCatalog.Seeded(), Api);
+
+        validation.IsValid.ShouldBeFalse();
+        validation.Resolved.ShouldBeNull();
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.Audit;
-using BlazorKeyPortal.Features.Availability;
+using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SupportQueue;
 using BlazorKeyPortal.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
-namespace BlazorKeyPortal.Tests.Data;
+namespace BlazorKeyPortal.Tests.Data.Writing;
 
 public sealed class WalCheckpointerTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 
-namespace BlazorKeyPortal.E2E.Features.Administration;
+namespace BlazorKeyPortal.E2E.Infrastructure;
 
 /// <summary>The command API as an API account uses it: a client-credentials token from <c>/oauth2/token</c>, then XML commands.</summary>
 public sealed class CommandApiClient(Uri portal) : IDisposable

@@ -1,6 +1,6 @@
 using BlazorKeyPortal.Features.Catalog;
 
-namespace BlazorKeyPortal.Features.Availability;
+namespace BlazorKeyPortal.Features.Presence;
 
 /// <summary>
 /// Who is logged in, wherever that is known: the portal's own circuits (embedded) or the appliance's

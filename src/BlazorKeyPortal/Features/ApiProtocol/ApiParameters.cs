@@ -1,24 +1,25 @@
 using BlazorKeyPortal.Features.SessionKeys;
 using Microsoft.Extensions.Primitives;
 
-namespace BlazorKeyPortal.Features.CommandApi;
+namespace BlazorKeyPortal.Features.ApiProtocol;
 
 /// <summary>
-/// The parameters of one command request: the query string and, for a form POST, the body, in one set.
-/// A parameter given twice is an error rather than a guess at which value was meant.
+/// The parameters of one request to an API in the appliance's style (the command API, <c>start_session</c>): the
+/// query string and, for a form POST, the body, in one set. A parameter given twice is an error rather than a
+/// guess at which value was meant.
 /// </summary>
-public sealed class CommandParameters
+public sealed class ApiParameters
 {
     private readonly Dictionary<string, string> _values;
 
-    private CommandParameters(Dictionary<string, string> values) => _values = values;
+    private ApiParameters(Dictionary<string, string> values) => _values = values;
 
     public string? this[string name] => _values.GetValueOrDefault(name);
 
     public IEnumerable<KeyValuePair<string, string>> All => _values;
 
     /// <summary>Reads the request's parameters, or explains why they cannot be read.</summary>
-    public static async Task<(CommandParameters? Parameters, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(ApiParameters? Parameters, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var pairs = request.Query.AsEnumerable();
@@ -54,27 +55,7 @@ public sealed class CommandParameters
                 return (null, $"the parameter '{name}' was given more than once");
             }
         }
-        return (new CommandParameters(values), null);
-    }
-
-    /// <summary>The <c>generate_session_key</c> parameters as a request, or why they conflict.</summary>
-    public (SessionKeyRequest? Request, string? Error) ToSessionKeyRequest()
-    {
-        var request = new SessionKeyRequest
-        {
-            Type = this[ParameterNames.Type],
-            QueueId = this[ParameterNames.QueueId],
-            Priority = this[ParameterNames.Priority],
-            Skills = this[ParameterNames.Skills],
-            Ttl = this[ParameterNames.Ttl],
-            UrlHostname = this[ParameterNames.UrlHostname],
-        };
-
-        var (externalKey, customFields, error) = CustomAttributes();
-        if (error is not null) return (null, error);
-        request.ExternalKey = externalKey;
-        request.CustomFields = customFields;
-        return (request, null);
+        return (new ApiParameters(values), null);
     }
 
     /// <summary>
@@ -104,6 +85,6 @@ public sealed class CommandParameters
         return (bare ?? custom, fields, null);
     }
 
-    internal static CommandParameters From(IEnumerable<KeyValuePair<string, StringValues>> pairs) =>
+    internal static ApiParameters From(IEnumerable<KeyValuePair<string, StringValues>> pairs) =>
         new(pairs.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal));
 }

@@ -2,7 +2,7 @@ using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.SessionKeys;
 
-namespace BlazorKeyPortal.Features.Availability;
+namespace BlazorKeyPortal.Features.Presence;
 
 /// <summary>
 /// The <c>available</c> attribute of a queue, as the source document defines it: a rep queue is available

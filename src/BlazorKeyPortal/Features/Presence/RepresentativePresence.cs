@@ -1,6 +1,6 @@
 using BlazorKeyPortal.Features.Catalog;
 
-namespace BlazorKeyPortal.Features.Availability;
+namespace BlazorKeyPortal.Features.Presence;
 
 /// <summary>
 /// Who is logged in, as the source document means it: a portal user linked to a representative counts

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BlazorKeyPortal.Tests.Data;
+namespace BlazorKeyPortal.Tests.Data.Writing;
 
 /// <summary>Every committed audit entry is also a structured log event for a SIEM; rolled-back ones never are.</summary>
 public sealed class AuditEventLogTests

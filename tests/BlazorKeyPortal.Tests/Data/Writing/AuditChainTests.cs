@@ -3,7 +3,7 @@ using System.Text.Json;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
 
-namespace BlazorKeyPortal.Tests.Data;
+namespace BlazorKeyPortal.Tests.Data.Writing;
 
 public sealed class AuditChainTests
 {

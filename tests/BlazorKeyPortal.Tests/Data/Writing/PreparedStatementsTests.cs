@@ -5,7 +5,7 @@ using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace BlazorKeyPortal.Tests.Data;
+namespace BlazorKeyPortal.Tests.Data.Writing;
 
 /// <summary>
 /// The writer's prepared inserts are built from the EF model. SQLite runs them in every key test; the SQL

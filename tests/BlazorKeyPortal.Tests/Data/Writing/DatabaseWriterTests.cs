@@ -3,7 +3,7 @@ using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlazorKeyPortal.Tests.Data;
+namespace BlazorKeyPortal.Tests.Data.Writing;
 
 public sealed class DatabaseWriterTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
