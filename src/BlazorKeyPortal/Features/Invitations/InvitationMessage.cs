@@ -21,8 +21,9 @@ public static partial class InvitationMessage
         };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(invitation.Recipient));
-        message.Headers.Add(HeaderId.ContentLanguage, invitation.Language);
         message.Body = new BodyBuilder { TextBody = invitation.Body, HtmlBody = Html(invitation.Body, invitation.Language) }.ToMessageBody();
+        // A Content-* header belongs to the body entity in MIME; on the message MimeKit would not write it.
+        message.Body.Headers[HeaderId.ContentLanguage] = invitation.Language;
         return message;
     }
 
