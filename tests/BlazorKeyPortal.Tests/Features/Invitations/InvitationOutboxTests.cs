@@ -16,6 +16,7 @@ public sealed class InvitationOutboxTests
     // Each test moves the clock, so each has a portal of its own. Port 9 (discard): the sender is off in these tests anyway.
     private static MailPortal NewPortal() => new(new Dictionary<string, string?>
     {
+        ["Retention:KeyDays"] = "30",
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = "9",
         ["Smtp:Security"] = "None",
@@ -160,6 +161,22 @@ public sealed class InvitationOutboxTests
         var template = await portal.Get<IInvitationTemplates>().ForAsync(site, "ja");
 
         template.ShouldBe(new InvitationTemplate("Support for {site_name}", InvitationText.DefaultBody));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_a_keys_invitations_with_the_key()
+    {
+        await using var portal = NewPortal();
+        var key = await portal.IssueKeyAsync("agent");
+        await portal.InviteAsync(key.Id, "jane.doe@example.com", TestUsers.Agent("agent"));
+        // The key is made old rather than the clock advanced by a month, which would fire every periodic timer of the host.
+        var longAgo = portal.Clock.GetUtcNow().AddDays(-31);
+        await portal.WriteAsync(scope => scope.Db.SessionKeys.Where(k => k.Id == key.Id).ExecuteUpdate(set => set.SetProperty(k => k.IssuedAt, longAgo)));
+
+        (await portal.Get<BlazorKeyPortal.Features.Retention.KeyRetention>().RemoveExpiredKeysAsync()).ShouldBe(1);
+
+        await using var db = portal.CreateDbContext();
+        (await db.Invitations.AnyAsync(i => i.SessionKeyId == key.Id)).ShouldBeFalse();
     }
 
     private static async Task<AuditEntry> AuditEntryAsync(MailPortal portal, long keyId, string action)
