@@ -1,6 +1,7 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.SessionKeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorKeyPortal.Features.Invitations;
@@ -17,16 +18,35 @@ public sealed class InvitationDelivery(DatabaseWriter writer, InvitationRetrySch
     /// <summary>
     /// Claims a queued, due invitation for <paramref name="lease"/> and returns it, or null when it is not due or another
     /// process holds it. One conditional UPDATE decides, so of two processes that both saw the row due only one sends it.
+    /// An invitation whose key was redeemed, revoked or expired meanwhile is failed here rather than sent with a dead link.
     /// </summary>
-    public Task<Invitation?> ClaimAsync(long id, TimeSpan lease, CancellationToken cancellationToken) => writer.WriteAsync(scope =>
+    public async Task<Invitation?> ClaimAsync(long id, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var until = now + lease;
-        var claimed = scope.Db.Invitations
-            .Where(i => i.Id == id && i.Status == InvitationStatus.Queued && i.NextAttemptAt <= now && (i.ClaimedUntil == null || i.ClaimedUntil < now))
-            .ExecuteUpdate(set => set.SetProperty(i => i.ClaimedUntil, until));
-        return claimed == 1 ? scope.Db.Invitations.AsNoTracking().Single(i => i.Id == id) : null;
-    }, cancellationToken);
+        var (invitation, keyGone) = await writer.WriteAsync(scope =>
+        {
+            var now = time.GetUtcNow();
+            var until = now + lease;
+            var claimed = scope.Db.Invitations
+                .Where(i => i.Id == id && i.Status == InvitationStatus.Queued && i.NextAttemptAt <= now && (i.ClaimedUntil == null || i.ClaimedUntil < now))
+                .ExecuteUpdate(set => set.SetProperty(i => i.ClaimedUntil, until));
+            if (claimed != 1) return (null, false);
+            var row = scope.Db.Invitations.Single(i => i.Id == id);
+            var key = scope.Db.SessionKeys.AsNoTracking().Single(k => k.Id == row.SessionKeyId);
+            if (KeyStates.Of(key, now) is var state && state == KeyState.Active) return (row, false);
+
+            row.Status = InvitationStatus.Failed;
+            row.CompletedAt = now;
+            row.ClaimedUntil = null;
+            var happened = state == KeyState.Expired ? "expired" : $"was {KeyStates.Label(state).ToLowerInvariant()}";
+            row.LastError = $"The key {happened} before the mail could be sent.";
+            scope.Db.SaveChanges();
+            scope.Audit(InvitationAudit.Record(Actor, AuditActions.InvitationFailed, row, row.LastError));
+            return ((Invitation?)row, true);
+        }, cancellationToken);
+        if (!keyGone) return invitation;
+        events.Completed(invitation!.SessionKeyId);
+        return null;
+    }
 
     public async Task SentAsync(Invitation invitation, CancellationToken cancellationToken)
     {

@@ -107,6 +107,9 @@ public sealed class InvitationOutboxTests
         await using var portal = NewPortal();
         var key = await portal.IssueKeyAsync("agent");
         var queued = await portal.InviteAsync(key.Id, "jane.doe@example.com", TestUsers.Agent("agent"));
+        // A key that lives longer than the retries, so that only the schedule ends them.
+        var farAhead = portal.Clock.GetUtcNow().AddDays(2);
+        await portal.WriteAsync(scope => scope.Db.SessionKeys.Where(k => k.Id == key.Id).ExecuteUpdate(set => set.SetProperty(k => k.ExpiresAt, farAhead)));
         var delivery = portal.Get<InvitationDelivery>();
         var lease = TimeSpan.FromMinutes(2);
         var queuedAt = portal.Clock.GetUtcNow();
@@ -136,6 +139,23 @@ public sealed class InvitationOutboxTests
         entry.Actor.ShouldBe(InvitationDelivery.Actor);
         entry.Details.ShouldBe($"{{\"invitation\":{first.Id},\"to\":\"j***@example.com\",\"language\":\"en\",\"attempts\":3,\"error\":\"Connection refused\"}}");
         (await portal.Get<AuditTrailVerifier>().VerifyAsync()).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_queued_invitation_whose_key_expired_meanwhile_is_failed_instead_of_sending_a_dead_link()
+    {
+        await using var portal = NewPortal();
+        var key = await portal.IssueKeyAsync("agent");
+        var queued = await portal.InviteAsync(key.Id, "jane.doe@example.com", TestUsers.Agent("agent"));
+        portal.Clock.SetUtcNow(key.ExpiresAt);
+
+        var claimed = await portal.Get<InvitationDelivery>().ClaimAsync(queued.InvitationId!.Value, TimeSpan.FromMinutes(2), default);
+
+        claimed.ShouldBeNull();
+        await using var db = portal.CreateDbContext();
+        var row = await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == queued.InvitationId);
+        (row.Status, row.LastError).ShouldBe((InvitationStatus.Failed, "The key expired before the mail could be sent."));
+        (await AuditEntryAsync(portal, key.Id, AuditActions.InvitationFailed)).Details.ShouldNotBeNull().ShouldContain("\"to\":\"j***@example.com\"");
     }
 
     [Fact]
