@@ -20,6 +20,11 @@ public sealed class GeneratePage(IPage page) : PortalLayout(page)
     public ILocator ExpiresAt => Page.GetByTestId("expires-at");
     public ILocator GenerateAnotherButton => Page.GetByRole(AriaRole.Button, new() { Name = "Generate another" });
 
+    public ILocator InvitationEmail => Page.GetByLabel("Customer's email address", new() { Exact = true });
+    public ILocator InvitationLanguage => Page.GetByLabel("Language", new() { Exact = true });
+    public ILocator SendInvitationButton => Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" });
+    public ILocator InvitationStatus => Page.GetByTestId("invitation-status");
+
     public async Task<GeneratePage> OpenAsync(string query = "")
     {
         await Page.GotoAsync("/keys/new" + query);

@@ -30,6 +30,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookRecipient> WebhookRecipients => Set<WebhookRecipient>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -20,6 +20,9 @@ public static class AuditActions
     public const string SignOut = "user.sign_out";
     public const string SignInFailed = "user.sign_in_failed";
     public const string SeedApplied = "system.seed";
+    public const string InvitationQueued = "invitation.queued";
+    public const string InvitationSent = "invitation.sent";
+    public const string InvitationFailed = "invitation.failed";
 }
 
 /// <summary>The names of audited subjects, as stored in <c>AuditEntry.SubjectType</c>.</summary>

@@ -26,6 +26,8 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
         Services.AddSingleton(history.Get<HistoryStatistics>());
         Services.AddSingleton(history.Get<AuditTrailVerifier>());
         Services.AddSingleton(history.Get<KeyDetailQuery>());
+        Services.AddSingleton(history.Get<BlazorKeyPortal.Features.Invitations.InvitationQuery>());
+        Services.AddSingleton(history.Get<BlazorKeyPortal.Features.Invitations.InvitationEvents>());
         Services.AddSingleton<IValidator<HistoryFilter>, HistoryFilterValidator>();
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(history.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),
@@ -50,6 +52,19 @@ public sealed class HistoryPageTests : ComponentTestContext, IClassFixture<Histo
         cut.FindAll("button").Select(b => b.TextContent.Trim()).ShouldContain("Verify audit trail");
         cut.WaitForAssertion(() => cut.Find("[data-testid=key-shares]").TextContent.ShouldContain("Redeemed: 2 (100 %)"), WaitTimeout);
         cut.Find("[data-testid=median-redemption]").TextContent.ShouldContain("12 min 30 s");
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_a_keys_invitations_with_the_address_masked()
+    {
+        var key = _history["1000004"];
+        await BlazorKeyPortal.Tests.Features.Invitations.InvitationRows.AddSentAsync(_history, key.Id, "jane.doe@example.com");
+
+        var cut = Render<KeyDetailPage>(p => p.Add(d => d.Id, key.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=invitation-recipient]").TextContent.ShouldBe("j***@example.com"), WaitTimeout);
+        cut.Find("[data-testid=invitation-status]").TextContent.ShouldBe("Sent");
+        cut.Markup.ShouldNotContain("jane.doe");
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class KeyDetailPageForAgentTests : ComponentTestContext, IClassFix
     {
         _history = history;
         Services.AddSingleton(history.Get<KeyDetailQuery>());
+        Services.AddSingleton(history.Get<BlazorKeyPortal.Features.Invitations.InvitationQuery>());
+        Services.AddSingleton(history.Get<BlazorKeyPortal.Features.Invitations.InvitationEvents>());
         Services.AddSingleton<IValidator<RevokeRequest>, RevokeRequestValidator>();
         Services.AddScoped(sp => new KeyRevocation(history.Get<DatabaseWriter>(), sp.GetRequiredService<IAuthorizationService>(),
             sp.GetRequiredService<IValidator<RevokeRequest>>(), history.Get<BlazorKeyPortal.Features.Telemetry.PortalMetrics>(), history.Clock));
@@ -36,6 +38,17 @@ public sealed class KeyDetailPageForAgentTests : ComponentTestContext, IClassFix
         cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldContain("Key 1000004"), WaitTimeout);
         cut.Markup.ShouldContain("Revoke this key");
         cut.Markup.ShouldContain("Back to my keys");
+    }
+
+    [Fact]
+    public async Task The_agent_who_issued_a_key_sees_its_invitations_addresses_in_full()
+    {
+        var key = _history["1000004"];
+        await BlazorKeyPortal.Tests.Features.Invitations.InvitationRows.AddSentAsync(_history, key.Id, "jane.doe@example.com");
+
+        var cut = Render<KeyDetailPage>(p => p.Add(d => d.Id, key.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=invitation-recipient]").TextContent.ShouldBe("jane.doe@example.com"), WaitTimeout);
     }
 
     [Fact]

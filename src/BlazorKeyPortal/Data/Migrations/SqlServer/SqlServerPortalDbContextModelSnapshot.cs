@@ -168,6 +168,76 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("Embassies");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("SessionKeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKeyId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSession", b =>
                 {
                     b.Property<string>("Id")
@@ -1452,6 +1522,15 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("TeamsId");
 
                     b.ToTable("SupportTeamMembers");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.SessionKey", null)
+                        .WithMany()
+                        .HasForeignKey("SessionKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteHostname", b =>

@@ -157,6 +157,74 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.ToTable("Embassies");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKeyId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSession", b =>
                 {
                     b.Property<string>("Id")
@@ -1404,6 +1472,15 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("TeamsId");
 
                     b.ToTable("SupportTeamMembers");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.SessionKey", null)
+                        .WithMany()
+                        .HasForeignKey("SessionKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteHostname", b =>
