@@ -49,6 +49,7 @@ public sealed class InvitationEmailTests : IAsyncLifetime
         var message = await _smtp.NextMessageAsync(TimeSpan.FromSeconds(10));
         message.To.Mailboxes.Single().Address.ShouldBe("jane.doe@example.com");
         message.Body.ShouldNotBeNull().Headers[MimeKit.HeaderId.ContentLanguage].ShouldBe("de");
+        message.Subject.ShouldBe("Einladung zum Remote-Support");
         var shortKey = await generate.ShortKeyValueAsync();
         message.TextBody.ShouldNotBeNull().ShouldContain(await generate.KeyUrl.InnerTextAsync());
         message.HtmlBody.ShouldNotBeNull().ShouldContain($"{shortKey[..3]} {shortKey[3..]}");

@@ -1,5 +1,5 @@
 using BlazorKeyPortal.Features.Catalog;
-using BlazorKeyPortal.Features.SessionKeys;
+using BlazorKeyPortal.Features.PublicSites;
 
 namespace BlazorKeyPortal.Features.Invitations;
 
@@ -15,11 +15,17 @@ public interface IInvitationTemplates
     ValueTask<InvitationTemplate> ForAsync(SiteInfo site, string language, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The site's own (single-language) templates for every language, or the portal's default wording.</summary>
-public sealed class SiteInvitationTemplates : IInvitationTemplates
+/// <summary>
+/// A site's invitation in the language picked on the result card: the site's text for that language (Sites → Texts per
+/// language), else the site's own template, else the portal's default wording in that language. Subject and body fall
+/// back apart, so a site may translate one and not the other.
+/// </summary>
+public sealed class LocalizedInvitationTemplates(LocalizedSiteTexts siteTexts, PublicText publicText) : IInvitationTemplates
 {
-    public ValueTask<InvitationTemplate> ForAsync(SiteInfo site, string language, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(new InvitationTemplate(
-            string.IsNullOrWhiteSpace(site.MailSubjectTemplate) ? InvitationText.DefaultSubject : site.MailSubjectTemplate,
-            string.IsNullOrWhiteSpace(site.MailBodyTemplate) ? InvitationText.DefaultBody : site.MailBodyTemplate));
+    public async ValueTask<InvitationTemplate> ForAsync(SiteInfo site, string language, CancellationToken cancellationToken = default)
+    {
+        var texts = await siteTexts.ForAsync(site, language, cancellationToken);
+        var portalDefault = publicText.DefaultInvitation(language);
+        return new InvitationTemplate(texts.InvitationSubject ?? portalDefault.Subject, texts.InvitationBody ?? portalDefault.Body);
+    }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using BlazorKeyPortal.Features.PublicSites;
 
 namespace BlazorKeyPortal.Features.Invitations;
 
@@ -7,7 +8,7 @@ public sealed class InvitationRequest
 {
     public string? Recipient { get; set; }
 
-    public string Language { get; set; } = InvitationLanguages.Default;
+    public string Language { get; set; } = PublicLanguages.Default;
 }
 
 public sealed class InvitationRequestValidator : AbstractValidator<InvitationRequest>
@@ -18,7 +19,7 @@ public sealed class InvitationRequestValidator : AbstractValidator<InvitationReq
         {
             if (EmailAddress.Problem(recipient) is { } problem) context.AddFailure(nameof(InvitationRequest.Recipient), problem);
         });
-        RuleFor(r => r.Language).Must(InvitationLanguages.IsKnown)
-            .WithMessage(r => $"'{r.Language}' is not a language invitations are written in ({string.Join(", ", InvitationLanguages.All.Select(l => l.Code))}).");
+        RuleFor(r => r.Language).Must(PublicLanguages.IsSupported)
+            .WithMessage(r => $"'{r.Language}' is not a language invitations are written in ({string.Join(", ", PublicLanguages.All.Select(l => l.Code))}).");
     }
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Features.Invitations;
@@ -16,8 +15,7 @@ public static class InvitationsServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<IValidator<InvitationRequest>, InvitationRequestValidator>();
-        // Per-language site templates replace this registration; the site's own templates are the fallback for every language.
-        services.TryAddSingleton<IInvitationTemplates, SiteInvitationTemplates>();
+        services.AddSingleton<IInvitationTemplates, LocalizedInvitationTemplates>();
         services.AddSingleton(sp => new InvitationRetrySchedule(sp.GetRequiredService<IOptions<SmtpOptions>>().Value));
         services.AddSingleton<InvitationEvents>();
         services.AddSingleton<InvitationQuery>();

@@ -52,6 +52,25 @@ public sealed class PublicText(IStringLocalizer<PublicText> localizer)
     public string TooManyAttempts(TimeSpan retryAfter) =>
         localizer[nameof(TooManyAttempts), retryAfter.TotalSeconds <= 60 ? localizer["WaitOneMinute"] : localizer["WaitMinutes", (int)Math.Ceiling(retryAfter.TotalMinutes)]];
 
+    /// <summary>
+    /// The portal's own invitation wording (placeholders as in <see cref="SessionKeys.InvitationText"/>) in
+    /// <paramref name="language"/>, for an email written in the language picked for it rather than the request's.
+    /// </summary>
+    public (string Subject, string Body) DefaultInvitation(string language)
+    {
+        // The UI culture flows with the async context; setting it here changes only this synchronous call's lookups.
+        var requestCulture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(PublicLanguages.IsSupported(language) ? language : PublicLanguages.Default);
+        try
+        {
+            return (localizer["InvitationSubject"], localizer["InvitationBody"]);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = requestCulture;
+        }
+    }
+
     /// <summary>What a key that cannot start a session tells the customer.</summary>
     public string For(RedemptionFailure failure) => failure switch
     {

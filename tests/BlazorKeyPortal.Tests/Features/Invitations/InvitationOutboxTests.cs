@@ -172,7 +172,7 @@ public sealed class InvitationOutboxTests
     }
 
     [Fact]
-    public async Task The_template_comes_from_the_seam_for_the_chosen_language_with_the_sites_template_as_fallback()
+    public async Task Without_a_text_for_the_chosen_language_the_sites_own_template_is_used_and_else_the_portals_wording_in_that_language()
     {
         await using var portal = NewPortal();
         var snapshot = await portal.Get<PortalCatalog>().GetAsync();
@@ -180,7 +180,25 @@ public sealed class InvitationOutboxTests
 
         var template = await portal.Get<IInvitationTemplates>().ForAsync(site, "ja");
 
-        template.ShouldBe(new InvitationTemplate("Support for {site_name}", InvitationText.DefaultBody));
+        template.Subject.ShouldBe("Support for {site_name}");
+        template.Body.ShouldStartWith("サポート担当者からリモートサポートセッションへのご招待です。");
+        template.Body.ShouldContain("{key_url}");
+    }
+
+    [Fact]
+    public async Task A_sites_text_for_the_chosen_language_is_the_invitations_template()
+    {
+        await using var portal = NewPortal();
+        var site = (await portal.Get<PortalCatalog>().GetAsync()).PrimarySite.ShouldNotBeNull();
+        await portal.WriteAsync(scope => scope.Db.PublicSiteTexts.Add(new BlazorKeyPortal.Data.Entities.PublicSiteText
+        {
+            SiteId = site.Id, Language = "de", InvitationSubject = "Ihr Termin bei {site_name}", InvitationBody = "Bitte öffnen Sie {key_url}.",
+        }));
+        await portal.RefreshCatalogAsync();
+
+        var template = await portal.Get<IInvitationTemplates>().ForAsync(site, "de");
+
+        template.ShouldBe(new InvitationTemplate("Ihr Termin bei {site_name}", "Bitte öffnen Sie {key_url}."));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class InvitationSendingTests
         message.To.Mailboxes.Single().Address.ShouldBe("jane.doe@example.com");
         var from = message.From.Mailboxes.Single();
         (from.Name, from.Address).ShouldBe(("Example Support", "support@example.com"));
-        message.Subject.ShouldBe("Remote Support Invitation");
+        message.Subject.ShouldBe("Invitation à une session d'assistance à distance");
         message.Body.ShouldNotBeNull().Headers[HeaderId.ContentLanguage].ShouldBe("fr");
         var grouped = $"{key.ShortKey[..3]} {key.ShortKey[3..]}";
         message.TextBody.ShouldNotBeNull().ShouldContain(key.KeyUrl);

@@ -40,8 +40,8 @@ public sealed partial class PublicTextTests
         var english = Entries(CultureInfo.InvariantCulture);
         var asked = typeof(PublicText).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)
             .Concat(typeof(PublicText).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(m => !m.IsSpecialName && m.Name is not (nameof(PublicText.For) or nameof(PublicText.Problem))).Select(m => m.Name))
-            .Concat(["WaitOneMinute", "WaitMinutes"]);
+                .Where(m => !m.IsSpecialName && m.Name is not (nameof(PublicText.For) or nameof(PublicText.Problem) or nameof(PublicText.DefaultInvitation))).Select(m => m.Name))
+            .Concat(["WaitOneMinute", "WaitMinutes", "InvitationSubject", "InvitationBody"]);
 
         asked.Except(english.Keys).ShouldBeEmpty();
     }
@@ -93,7 +93,31 @@ public sealed partial class PublicTextTests
             .ShouldBe("<strong>セッションを開始</strong> を押すと待機列に入ります。まもなくサポート担当者が対応いたします。");
     }
 
-    private static string InLanguage(string language, Func<PublicText, string> read)
+    [Theory]
+    [InlineData("de", "Einladung zum Remote-Support")]
+    [InlineData("fr", "Invitation à une session d'assistance à distance")]
+    [InlineData("es", "Invitación a una sesión de soporte remoto")]
+    [InlineData("nl", "Uitnodiging voor ondersteuning op afstand")]
+    [InlineData("ja", "リモートサポートのご案内")]
+    public void The_default_invitation_is_written_in_the_language_picked_for_it_whatever_the_requests_language(string language, string subject)
+    {
+        var ((actualSubject, body), cultureAfter) = InLanguage("en", t => (t.DefaultInvitation(language), CultureInfo.CurrentUICulture.Name));
+
+        actualSubject.ShouldBe(subject);
+        foreach (var placeholder in new[] { "{key_url}", "{site_url}", "{short_key}", "{expires}" }) body.ShouldContain(placeholder);
+        cultureAfter.ShouldBe("en", "the request's own language is back after the invitation was read");
+    }
+
+    [Fact]
+    public void The_english_default_invitation_is_the_command_apis_default_wording()
+    {
+        var (subject, body) = InLanguage("de", t => t.DefaultInvitation("en"));
+
+        subject.ShouldBe(BlazorKeyPortal.Features.SessionKeys.InvitationText.DefaultSubject);
+        body.ReplaceLineEndings().ShouldBe(BlazorKeyPortal.Features.SessionKeys.InvitationText.DefaultBody.ReplaceLineEndings());
+    }
+
+    private static T InLanguage<T>(string language, Func<PublicText, T> read)
     {
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
