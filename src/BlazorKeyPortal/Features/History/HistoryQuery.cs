@@ -40,7 +40,30 @@ public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFacto
         return new HistoryRows(ids.ConvertAll(id => rows[id] with { State = KeyStates.Of(rows[id].ExpiresAt, rows[id].RedeemedAt, rows[id].RevokedAt, now) }), now);
     }
 
-    /// <summary>How many keys match <paramref name="filter"/> now.</summary>
+    /// <summary>
+    /// Up to this many matches the grid's count is always exact; beyond it, only where one index answers it alone
+    /// (see <see cref="HistoryQueryable.CountsFromOneIndex"/>), and "more than 10,000" otherwise (ADR-013).
+    /// </summary>
+    public const int ExactCountUpTo = 10_000;
+
+    /// <summary>
+    /// How many keys match <paramref name="filter"/> now, counting at most <paramref name="upTo"/> + 1 of them unless
+    /// the count is read from one index alone: a filter that combines columns no single index holds would otherwise
+    /// read a row for every candidate key.
+    /// </summary>
+    public async Task<HistoryCount> CountUpToAsync(HistoryFilter filter, int upTo = ExactCountUpTo, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = contextFactory.CreateDbContext();
+        var matching = db.SessionKeys.WhereMatches(filter, now);
+        var bounded = await matching.Take(upTo + 1).CountAsync(cancellationToken);
+        if (bounded <= upTo) return new HistoryCount(bounded, IsLowerBound: false);
+        return HistoryQueryable.CountsFromOneIndex(filter)
+            ? new HistoryCount(await matching.CountAsync(cancellationToken), IsLowerBound: false)
+            : new HistoryCount(bounded, IsLowerBound: true);
+    }
+
+    /// <summary>How many keys match <paramref name="filter"/> now, exactly, however many rows that reads.</summary>
     public async Task<int> CountAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();

@@ -77,6 +77,18 @@ public static class HistoryQueryable
         }
     }
 
+    /// <summary>
+    /// Whether one index holds every column the filter tests, so that counting it reads that index and no row: an issue
+    /// range, with at most one of site, team, queue, issuer and external key, and any state (their indexes end with
+    /// the state's columns); a state alone (its partial index); a short key.
+    /// </summary>
+    public static bool CountsFromOneIndex(HistoryFilter filter)
+    {
+        var columns = new[] { !string.IsNullOrWhiteSpace(filter.Issuer), !string.IsNullOrWhiteSpace(filter.Queue), filter.TeamId is not null, filter.SiteId is not null, !string.IsNullOrWhiteSpace(filter.ExternalKey) }
+            .Count(present => present);
+        return !string.IsNullOrWhiteSpace(filter.ShortKey) || columns <= 1;
+    }
+
     /// <summary>Whether seeking the term's index still returns keys in <paramref name="order"/>'s order.</summary>
     private static bool Serves(TermIndex index, HistorySortField order, int matching) => index switch
     {
