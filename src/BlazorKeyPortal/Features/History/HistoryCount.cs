@@ -3,11 +3,15 @@ using System.Globalization;
 namespace BlazorKeyPortal.Features.History;
 
 /// <summary>
-/// How many keys match a filter: exact, or, where an exact count would read too many rows, a lower bound
-/// (<see cref="HistoryQuery.ExactCountUpTo"/> + 1) that the grid shows as "more than 10,000".
+/// How many keys match a filter: exact, or, where an exact count would read too many rows, a lower bound (the bound
+/// counted to + 1: <see cref="HistoryQuery.ExactCountUpTo"/> + 1, or 50,001 for an external key prefix alone) that the
+/// grid shows as "more than 10,000".
 /// </summary>
 public readonly record struct HistoryCount(int Value, bool IsLowerBound)
 {
+    /// <summary>The part of the filter whose index the count sought; a page of few matches seeks it too.</summary>
+    public HistoryFilterPart? Seek { get; init; }
+
     /// <summary>What the grid's pager shows after the range of the page: "1,234" or "more than 10,000".</summary>
     public string Total => IsLowerBound
         ? string.Create(CultureInfo.InvariantCulture, $"more than {Value - 1:N0}")

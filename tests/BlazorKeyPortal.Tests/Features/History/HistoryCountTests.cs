@@ -37,8 +37,32 @@ public sealed class HistoryCountTests(HistoryDataset history) : IClassFixture<Hi
         var bounded = await Query.CountUpToAsync(filter, upTo: pair.Count() - 1);
         var exact = await Query.CountUpToAsync(filter, upTo: pair.Count());
 
-        bounded.ShouldBe(new HistoryCount(pair.Count(), IsLowerBound: true));
-        exact.ShouldBe(new HistoryCount(pair.Count(), IsLowerBound: false));
+        (bounded.Value, bounded.IsLowerBound).ShouldBe((pair.Count(), true));
+        (exact.Value, exact.IsLowerBound).ShouldBe((pair.Count(), false));
+    }
+
+    [Theory]
+    [MemberData(nameof(NamedFilters.All), MemberType = typeof(NamedFilters))]
+    public async Task The_grid_s_count_and_the_page_that_seeks_its_part_list_exactly_the_matching_keys(string filter, string expected)
+    {
+        var count = await Query.CountUpToAsync(NamedFilters.Get(filter));
+        var page = await Query.GetPageAsync(NamedFilters.Get(filter), HistorySort.Default, 0, 100, count.Value, count.Seek);
+
+        var keys = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        count.ShouldBe(new HistoryCount(keys.Length, IsLowerBound: false) { Seek = count.Seek });
+        page.Rows.Select(r => r.ShortKey).Order().ShouldBe(keys);
+    }
+
+    [Fact]
+    public async Task A_filter_of_several_columns_seeks_the_one_that_alone_matches_fewest_keys()
+    {
+        var busiestSite = history.Keys.GroupBy(k => k.SiteId).OrderByDescending(g => g.Count()).First();
+        var rarestIssuer = busiestSite.GroupBy(k => k.IssuedBy).OrderBy(g => history.Keys.Count(k => k.IssuedBy == g.Key)).First().Key;
+
+        var count = await Query.CountUpToAsync(new HistoryFilter { SiteId = busiestSite.Key, Issuer = rarestIssuer });
+
+        count.Seek.ShouldBe(history.Keys.Count(k => k.IssuedBy == rarestIssuer) <= busiestSite.Count() ? HistoryFilterPart.Issuer : HistoryFilterPart.Site);
+        count.Value.ShouldBe(busiestSite.Count(k => k.IssuedBy == rarestIssuer));
     }
 
     [Fact]
@@ -46,6 +70,6 @@ public sealed class HistoryCountTests(HistoryDataset history) : IClassFixture<Hi
     {
         var count = await Query.CountUpToAsync(new HistoryFilter(), upTo: 2);
 
-        count.ShouldBe(new HistoryCount(history.Keys.Count, IsLowerBound: false));
+        (count.Value, count.IsLowerBound).ShouldBe((history.Keys.Count, false));
     }
 }
