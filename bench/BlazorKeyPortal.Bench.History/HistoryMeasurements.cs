@@ -72,7 +72,7 @@ internal sealed class HistoryMeasurements(IHost host, string databasePath, int r
             for (var i = 0; i < 3; i++)
             {
                 var warm = await query.CountUpToAsync(filter);
-                await query.GetPageAsync(filter, sort, page, 25, warm.Value, seek: warm.Seek); // warm the page cache
+                await query.GetPageAsync(filter, sort, page, 25, warm.ForPage, seek: warm.Seek); // warm the page cache
             }
             var counts = new List<double>(runs);
             var pages = new List<double>(runs);
@@ -83,7 +83,7 @@ internal sealed class HistoryMeasurements(IHost host, string databasePath, int r
                 var start = Stopwatch.GetTimestamp();
                 count = await query.CountUpToAsync(filter);
                 var counted = Stopwatch.GetTimestamp();
-                await query.GetPageAsync(filter, sort, page, 25, count.Value, seek: count.Seek);
+                await query.GetPageAsync(filter, sort, page, 25, count.ForPage, seek: count.Seek);
                 counts.Add(Stopwatch.GetElapsedTime(start, counted).TotalMilliseconds);
                 pages.Add(Stopwatch.GetElapsedTime(counted).TotalMilliseconds);
                 both.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -172,7 +172,7 @@ internal sealed class HistoryMeasurements(IHost host, string databasePath, int r
         {
             // The page's first query (its ids), as HistoryQuery builds it.
             var counted = await query.CountUpToAsync(filter);
-            var count = counted.Value;
+            var count = counted.ForPage;
             await using var db = new SqlitePortalDbContext(options);
             explain.Label = name + " (count)";
             await db.SessionKeys.WhereMatches(filter, BenchHost.Now, seekOnly: counted.Seek).Take(HistoryQuery.ExactCountUpTo + 1).CountAsync();

@@ -48,6 +48,15 @@ public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFacto
     public const int ExactCountUpTo = 10_000;
 
     /// <summary>
+    /// A filter of several columns reads at most this many candidate rows for its count: exact when they are all its
+    /// candidates, otherwise "at least" the matches among them, or "more than 10,000" (ADR-013).
+    /// </summary>
+    public const int CandidatesUpTo = 5_000;
+
+    /// <summary>A column with a state reads at most this many entries of the column's index (no row) for its count.</summary>
+    public const int IndexCandidatesUpTo = 50_000;
+
+    /// <summary>
     /// How many keys match <paramref name="filter"/> now, counting at most <paramref name="upTo"/> + 1 of them unless
     /// one index answers the count alone: a filter that combines columns no single index holds would otherwise read a
     /// row for every candidate key. The count seeks the index of one part of the filter (<see cref="HistoryCount.Seek"/>),
@@ -76,6 +85,20 @@ public sealed class HistoryQuery(IDbContextFactory<PortalDbContext> contextFacto
             // A newest-first page of a prefix sorts its index entries up to this many matches and walks the issue time
             // beyond (HistoryQueryable.ExternalKeySortUpTo), so it needs to know which; the index alone answers it.
             upTo = Math.Max(upTo, HistoryQueryable.ExternalKeySortUpTo);
+        }
+        if (seek is { } sought && (columns.Any(c => c != sought) || (filter.State is not null && sought != HistoryFilterPart.State)))
+        {
+            // Read at most so many candidates of the sought part and count the matches among them, so the count costs the
+            // same however sparse the matches are: few when a column must be read from each candidate's row, more when
+            // the sought index holds everything tested (a column's index holds the state's columns).
+            var rowsNeeded = columns.Any(c => c != sought);
+            var cap = rowsNeeded ? CandidatesUpTo : IndexCandidatesUpTo;
+            var seeking = db.SessionKeys.WhereMatches(HistoryFilterParts.Only(filter, sought), now, seekOnly: sought).Take(cap);
+            var found = await seeking.Select(HistoryQueryable.MatchFlag(filter, now)).SumAsync(cancellationToken);
+            var read = await seeking.CountAsync(cancellationToken);
+            return read < cap
+                ? new HistoryCount(found, IsLowerBound: false) { Seek = seek }
+                : new HistoryCount(Math.Min(found, upTo + 1), IsLowerBound: true) { Seek = seek };
         }
         var matching = db.SessionKeys.WhereMatches(filter, now, seekOnly: seek);
         var bounded = await matching.Take(upTo + 1).CountAsync(cancellationToken);

@@ -45,6 +45,23 @@ public static class HistoryQueryable
         return keys;
     }
 
+    /// <summary>1 for a key that matches every term of <paramref name="filter"/>, 0 otherwise: a count of matches among candidates read for one part.</summary>
+    public static Expression<Func<SessionKey, int>> MatchFlag(HistoryFilter filter, DateTimeOffset now)
+    {
+        var key = Expression.Parameter(typeof(SessionKey), "k");
+        Expression all = Expression.Constant(true);
+        foreach (var (term, _, _) in Terms(filter, now))
+        {
+            all = Expression.AndAlso(all, new Reparameter(term.Parameters[0], key).Visit(term.Body));
+        }
+        return Expression.Lambda<Func<SessionKey, int>>(Expression.Condition(all, Expression.Constant(1), Expression.Constant(0)), key);
+    }
+
+    private sealed class Reparameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
     /// <summary>
     /// Up to this many keys with an external key prefix, a newest-first page sorts their index entries (issue time is in
     /// the index); beyond it, walking the issue-time index finds a page sooner. Ticket numbers grow with time, so a

@@ -1,4 +1,5 @@
 using BlazorKeyPortal.Features.History;
+using BlazorKeyPortal.Features.SessionKeys;
 
 namespace BlazorKeyPortal.Tests.Features.History;
 
@@ -28,17 +29,39 @@ public sealed class HistoryCountTests(HistoryDataset history) : IClassFixture<Hi
     }
 
     [Fact]
-    public async Task A_filter_on_two_columns_that_matches_more_than_the_bound_is_counted_up_to_it()
+    public void Matches_among_the_candidates_read_are_shown_as_at_least_that_many()
+    {
+        var count = new HistoryCount(3_412, IsLowerBound: true);
+
+        count.Describe(0, 25).ShouldBe("1–25 of at least 3,412");
+        new HistoryCount(HistoryQueryable.ExternalKeySortUpTo + 1, IsLowerBound: true).Total.ShouldBe("more than 50,000");
+    }
+
+    [Fact]
+    public async Task A_filter_on_two_columns_is_counted_exactly_when_every_candidate_row_was_read()
     {
         var pair = history.Keys.GroupBy(k => (k.SiteId, k.IssuedBy)).OrderByDescending(g => g.Count()).First();
-        pair.Count().ShouldBeGreaterThan(1);
         var filter = new HistoryFilter { SiteId = pair.Key.SiteId, Issuer = pair.Key.IssuedBy };
 
-        var bounded = await Query.CountUpToAsync(filter, upTo: pair.Count() - 1);
-        var exact = await Query.CountUpToAsync(filter, upTo: pair.Count());
+        var count = await Query.CountUpToAsync(filter, upTo: 1);
 
-        (bounded.Value, bounded.IsLowerBound).ShouldBe((pair.Count(), true));
-        (exact.Value, exact.IsLowerBound).ShouldBe((pair.Count(), false));
+        (count.Value, count.IsLowerBound).ShouldBe((pair.Count(), false));
+    }
+
+    [Fact]
+    public async Task A_column_with_a_state_is_counted_exactly_past_the_bound_when_every_candidate_entry_was_read()
+    {
+        var site = history.Keys.GroupBy(k => k.SiteId).OrderByDescending(g => g.Count()).First();
+        var filter = new HistoryFilter { SiteId = site.Key, State = KeyState.Expired };
+        var expired = site.Count(k => k.RedeemedAt is null && k.RevokedAt is null && k.ExpiresAt <= history.Clock.GetUtcNow());
+        expired.ShouldBeGreaterThan(1);
+
+        var bounded = await Query.CountUpToAsync(filter, upTo: expired - 1);
+        var exact = await Query.CountUpToAsync(filter, upTo: expired);
+
+        (bounded.Value, bounded.IsLowerBound).ShouldBe((expired, false));
+        (exact.Value, exact.IsLowerBound).ShouldBe((expired, false));
+        bounded.Seek.ShouldBe(HistoryFilterPart.Site);
     }
 
     [Theory]

@@ -63,6 +63,21 @@ public sealed class HistoryFilterPartsSqlServerTests : IDisposable
     }
 
     [Fact]
+    public void The_matches_among_a_bounded_number_of_candidates_translate()
+    {
+        var filter = Filter("site 5, issuer user:agent30");
+
+        var sql = _db.SessionKeys.WhereMatches(HistoryFilterParts.Only(filter, HistoryFilterPart.Issuer), Now, seekOnly: HistoryFilterPart.Issuer)
+            .Take(HistoryQuery.CandidatesUpTo).Select(HistoryQueryable.MatchFlag(filter, Now)).ToQueryString();
+
+        var (seekable, hidden) = Conjuncts(sql);
+        seekable.SelectMany(c => c).Distinct().ShouldBe(["IssuedBy", "IssuerKind"], ignoreOrder: true, sql);
+        hidden.ShouldBe(0, sql);
+        sql.ShouldContain("SELECT TOP(@");
+        sql.ShouldContain("[s].[SiteId] = @");
+    }
+
+    [Fact]
     public void The_migration_creates_the_indexes_that_hold_the_state_s_columns_and_the_checkpoints_table()
     {
         var migrations = _db.Database.GetMigrations().ToList();
