@@ -62,7 +62,9 @@ public sealed class AuditVerificationPanelTests : ComponentTestContext
         cut.Find("[data-testid=audit-progress]").TextContent.ShouldBe($"{entries} of {entries} entries checked");
         cut.Find(".mud-progress-linear").GetAttribute("aria-valuenow").ShouldBe("100");
         var checkpoint = (await _portal.Get<AuditTrailVerifier>().LatestCheckpointAsync())!;
-        cut.Find("[data-testid=audit-checkpoint] input").GetAttribute("value").ShouldBe($"{checkpoint.Sequence}:{checkpoint.Hash}");
+        var field = cut.Find("[data-testid=audit-checkpoint]");
+        var input = field.TagName == "INPUT" ? field : field.QuerySelector("input")!;
+        input.GetAttribute("value").ShouldBe($"{checkpoint.Sequence}:{checkpoint.Hash}");
     }
 
     [Fact]
