@@ -1,6 +1,7 @@
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.History;
+using BlazorKeyPortal.Features.Instances;
 using BlazorKeyPortal.Features.SessionKeys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ internal static class BenchHost
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(new StoppedClock(Now));
         builder.AddPortalData();
+        builder.AddInstances();
         builder.AddSessionKeys();
         builder.AddAuditTrail();
         builder.AddHistory();

@@ -4,7 +4,7 @@ using System.Text.Json;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

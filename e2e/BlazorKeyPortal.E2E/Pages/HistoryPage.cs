@@ -9,6 +9,15 @@ public sealed class HistoryPage(IPage page) : PortalLayout(page)
     public ILocator ApplyFilterButton => Page.GetByRole(AriaRole.Button, new() { Name = "Apply filter" });
     public ILocator ExportCsvButton => Page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" });
     public ILocator VerifyButton => Page.GetByRole(AriaRole.Button, new() { Name = "Verify audit trail" });
+    public ILocator VerifyEveryEntryButton => Page.GetByRole(AriaRole.Button, new() { Name = "Verify every entry" });
+
+    /// <summary>"N of M entries checked" under the full verification's progress bar.</summary>
+    public ILocator VerificationProgress => Page.GetByText("entries checked");
+
+    /// <summary>The toggle that shows the per-day chart's numbers as a table.</summary>
+    public ILocator PerDayTableToggle => Page.GetByText("Keys issued per day as a table");
+
+    public ILocator PerDayTable => Page.GetByRole(AriaRole.Table, new() { Name = "Keys issued per day (UTC) by site" });
 
     /// <summary>The live region that announces the verification's outcome ("Audit trail verified. Intact, N entries").</summary>
     public ILocator VerificationResult => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Audit trail" });

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

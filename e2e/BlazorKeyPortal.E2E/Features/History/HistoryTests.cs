@@ -86,6 +86,12 @@ public sealed class HistoryTests(PortalBrowser browser)
         await history.Row(shortKey).WaitForAsync();
         await history.VerifyButton.ClickAsync();
         await Assertions.Expect(history.VerificationResult).ToContainTextAsync("Intact");
+        // The full verification's progress bar and a chart's table view are on the page the audit checks.
+        await history.VerifyEveryEntryButton.ClickAsync();
+        await Assertions.Expect(history.VerificationProgress).ToBeVisibleAsync();
+        await Assertions.Expect(history.VerificationResult).ToContainTextAsync("Intact");
+        await history.PerDayTableToggle.ClickAsync();
+        await Assertions.Expect(history.PerDayTable).ToBeVisibleAsync();
         await supervisor.ShouldHaveNoSeriousAxeViolationsAsync("history-axe");
 
         await history.OpenDetailAsync(shortKey);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.E2E.Infrastructure;
 using BlazorKeyPortal.E2E.Pages;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,6 +1,6 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

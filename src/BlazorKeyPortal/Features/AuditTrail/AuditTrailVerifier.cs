@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
@@ -8,25 +7,48 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorKeyPortal.Features.AuditTrail;
 
 /// <summary>
-/// Walks the audit chain in sequence order and reports "intact, N entries" or the first entry where it breaks
-/// and how. Entries are streamed, so memory stays flat however long the trail is.
+/// Verifies the hash-chained audit trail and keeps verified checkpoints: "Verify audit trail" walks only the entries
+/// after the latest checkpoint; a full verification walks all of them (with progress, cancellable) and still checks
+/// that the entry at the latest checkpoint is the one verified then; a checkpoint an external system witnessed proves
+/// that the trail up to it was not rewritten since, checkpoints included. Every new checkpoint is logged under
+/// <see cref="AuditEventLog.Category"/> so that it can be witnessed.
 /// </summary>
-public sealed class AuditTrailVerifier(IDbContextFactory<PortalDbContext> contextFactory, DatabaseWriter writer, AuditChain chain, TimeProvider time)
+public sealed class AuditTrailVerifier(IDbContextFactory<PortalDbContext> contextFactory, DatabaseWriter writer, AuditChain chain, TimeProvider time, ILoggerFactory loggers)
 {
+    private readonly ILogger _log = loggers.CreateLogger(AuditEventLog.Category);
+
+    /// <summary>Checks the entries after the latest checkpoint (all of them when there is none) and records a new checkpoint.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        var started = time.GetTimestamp();
-        // Read on the writer's thread inside a batch, the witnessed head is one that has committed (by this process or
-        // another): entries appended while the walk runs lie beyond it and are left for the next verification.
-        var head = await writer.WriteAsync(_ => chain.Witnessed, cancellationToken);
-        // Microsoft.Data.Sqlite completes "async" reads synchronously; the walk runs on the thread pool so that
-        // a circuit that asked for it keeps rendering.
-        var (verified, firstBreak) = await Task.Run(async () =>
-        {
-            await using var db = contextFactory.CreateDbContext();
-            return await WalkAsync(db, head, cancellationToken);
-        }, cancellationToken);
-        return new AuditVerification(verified, firstBreak, time.GetElapsedTime(started));
+        var latest = await LatestCheckpointAsync(cancellationToken);
+        var start = latest is null ? AuditChainWalk.Start.Genesis : new AuditChainWalk.Start(new(latest.Sequence, latest.Hash), CheckpointName(latest));
+        return await RunAsync(start, mark: null, full: latest is null, progress: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks every entry from the first, reporting progress; the entry at the latest checkpoint must still be the one
+    /// verified then. A cancelled walk records nothing.
+    /// </summary>
+    public async Task<AuditVerification> VerifyFullyAsync(IProgress<AuditVerificationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var latest = await LatestCheckpointAsync(cancellationToken);
+        var mark = latest is null ? null : new AuditChainWalk.Mark(new(latest.Sequence, latest.Hash), CheckpointName(latest));
+        return await RunAsync(AuditChainWalk.Start.Genesis, mark, full: true, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks that the trail still holds <paramref name="witnessed"/> (a checkpoint an external system kept: sequence and
+    /// hash) and that every entry after it links on. The hash chain fixes every entry before it, so a trail rewritten
+    /// as a whole, with valid hashes and fresh checkpoints, no longer matches.
+    /// </summary>
+    public Task<AuditVerification> VerifyAgainstWitnessAsync(ChainHead witnessed, CancellationToken cancellationToken = default) =>
+        RunAsync(new AuditChainWalk.Start(witnessed, "the witnessed checkpoint"), mark: null, full: false, progress: null, cancellationToken);
+
+    /// <summary>The checkpoint with the highest sequence (the newest of equals), or null before the first verification.</summary>
+    public async Task<AuditCheckpoint?> LatestCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        return await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
@@ -39,75 +61,41 @@ public sealed class AuditTrailVerifier(IDbContextFactory<PortalDbContext> contex
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
         var head = last == default ? new ChainHead(0, AuditChain.GenesisHash) : last;
-        var (verified, firstBreak) = await WalkAsync(db, head, cancellationToken);
+        var (verified, firstBreak) = await AuditChainWalk.WalkAsync(db, AuditChainWalk.Start.Genesis, head, mark: null, progress: null, cancellationToken);
         return new AuditVerification(verified, firstBreak, time.GetElapsedTime(started));
     }
 
-    private static async Task<(long Verified, AuditBreak? Break)> WalkAsync(PortalDbContext db, ChainHead head, CancellationToken cancellationToken)
+    private async Task<AuditVerification> RunAsync(AuditChainWalk.Start start, AuditChainWalk.Mark? mark, bool full, IProgress<AuditVerificationProgress>? progress, CancellationToken cancellationToken)
     {
-        var entries = db.AuditEntries.AsNoTracking()
-            .Where(e => e.Sequence <= head.Sequence)
-            .OrderBy(e => e.Sequence)
-            .AsAsyncEnumerable();
-
-        long verified = 0;
-        var previousHash = AuditChain.GenesisHash;
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        var started = time.GetTimestamp();
+        // Read on the writer's thread inside a batch, the witnessed head is one that has committed (by this process or
+        // another): entries appended while the walk runs lie beyond it and are left for the next verification.
+        var head = await writer.WriteAsync(_ => chain.Witnessed, cancellationToken);
+        // Microsoft.Data.Sqlite completes "async" reads synchronously; the walk runs on the thread pool so that
+        // a circuit that asked for it keeps rendering.
+        var (verified, firstBreak) = await Task.Run(async () =>
         {
-            var expected = verified + 1;
-            if (entry.Sequence != expected)
-            {
-                return (verified, new AuditBreak(expected, AuditBreakKind.Removed, Gap(expected, entry.Sequence - 1, $"the trail jumps from entry #{verified} to entry #{entry.Sequence}")));
-            }
-            if (!string.Equals(AuditChain.ComputeHash(entry), entry.Hash, StringComparison.Ordinal))
-            {
-                return (verified, new AuditBreak(entry.Sequence, AuditBreakKind.Changed,
-                    Invariant($"Entry #{entry.Sequence} was changed: its content no longer matches its hash.")));
-            }
-            if (!string.Equals(entry.PreviousHash, previousHash, StringComparison.Ordinal))
-            {
-                return (verified, await MisplacedAsync(db, entry, cancellationToken));
-            }
-            previousHash = entry.Hash;
-            verified++;
-        }
-
-        if (verified < head.Sequence)
+            await using var db = contextFactory.CreateDbContext();
+            return await AuditChainWalk.WalkAsync(db, start, head, mark, progress, cancellationToken);
+        }, cancellationToken);
+        if (firstBreak is null && head.Sequence > 0 && (full || head.Sequence > start.Trusted.Sequence))
         {
-            return (verified, new AuditBreak(verified + 1, AuditBreakKind.Removed,
-                Gap(verified + 1, head.Sequence, $"the portal wrote {head.Sequence:N0} entries and the trail ends after #{verified}")));
+            // Only a walk that reached the head records anything. Rows are only inserted: two processes verifying at once
+            // each add theirs, and the highest sequence wins. Not cancellable any more: the verification did complete.
+            await RecordAsync(head, full);
         }
-        if (verified > 0 && !string.Equals(previousHash, head.Hash, StringComparison.Ordinal))
-        {
-            // Content and hash were rewritten together; only the writer's memory of the head still knows.
-            return (verified - 1, new AuditBreak(verified, AuditBreakKind.Changed,
-                Invariant($"Entry #{verified} was changed: it is not the entry the portal wrote last.")));
-        }
-        return (verified, null);
+        return new AuditVerification(verified, firstBreak, time.GetElapsedTime(started), CheckedFrom: start.Trusted.Sequence + 1);
     }
 
-    /// <summary>
-    /// The entry verifies on its own but does not follow its predecessor. If the hash it names belongs to another
-    /// entry, the two were reordered; if it belongs to none, the entry it followed is gone.
-    /// </summary>
-    private static async Task<AuditBreak> MisplacedAsync(PortalDbContext db, AuditEntry entry, CancellationToken cancellationToken)
+    private async Task RecordAsync(ChainHead head, bool full)
     {
-        // One scan, only once a break is found: an index on Hash would cost every write for this one query.
-        var owner = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Hash == entry.PreviousHash)
-            .Select(e => (long?)e.Sequence)
-            .FirstOrDefaultAsync(cancellationToken);
-        var previous = entry.Sequence - 1;
-        return owner is { } sequence
-            ? new AuditBreak(entry.Sequence, AuditBreakKind.Reordered,
-                Invariant($"Entry #{entry.Sequence} was reordered: it was chained after entry #{sequence}, not after entry #{previous}."))
-            : new AuditBreak(entry.Sequence, AuditBreakKind.Removed,
-                Invariant($"Entry #{entry.Sequence} does not follow entry #{previous}: the entry it was chained after is no longer in the trail (removed, or rewritten together with its hash)."));
+        var checkpoint = new AuditCheckpoint { Sequence = head.Sequence, Hash = head.Hash, VerifiedAt = time.GetUtcNow(), Full = full };
+        await writer.WriteAsync(scope => scope.Db.AuditCheckpoints.Add(checkpoint).Entity, CancellationToken.None);
+        if (!_log.IsEnabled(LogLevel.Information)) return;
+        _log.LogInformation("Audit trail verified up to checkpoint #{Sequence} {Hash} at {VerifiedAt} ({Verification}); witness it as {Checkpoint}",
+            checkpoint.Sequence, checkpoint.Hash, checkpoint.VerifiedAt, full ? "full" : "incremental", AuditCheckpointText.Of(checkpoint));
     }
 
-    private static string Gap(long first, long last, FormattableString how) => first == last
-        ? Invariant($"Entry #{first} was removed: {Invariant(how)}.")
-        : Invariant($"Entries #{first}–#{last} were removed: {Invariant(how)}.");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string CheckpointName(AuditCheckpoint checkpoint) =>
+        string.Create(CultureInfo.InvariantCulture, $"the checkpoint verified at {checkpoint.VerifiedAt:yyyy-MM-dd HH:mm:ss} UTC");
 }

@@ -1,7 +1,7 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.ApiAccess;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 
 namespace BlazorKeyPortal.Features.DemoData;

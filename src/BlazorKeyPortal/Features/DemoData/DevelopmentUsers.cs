@@ -1,5 +1,5 @@
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
 

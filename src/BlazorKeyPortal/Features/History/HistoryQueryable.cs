@@ -22,13 +22,44 @@ public static class HistoryQueryable
     /// prefers the seek).
     /// </param>
     /// <param name="matching">How many keys match, when <paramref name="readInOrderOf"/> is given.</param>
-    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now, HistorySort? readInOrderOf = null, int matching = 0)
+    /// <param name="seekOnly">
+    /// Otherwise, the part of the filter whose index the database is to seek (see <see cref="HistoryFilterParts.Driver"/>):
+    /// every other term is made unseekable, so the planner cannot pick an index that holds fewer of the filter's columns.
+    /// </param>
+    public static IQueryable<SessionKey> WhereMatches(this IQueryable<SessionKey> keys, HistoryFilter filter, DateTimeOffset now, HistorySort? readInOrderOf = null, int matching = 0, HistoryFilterPart? seekOnly = null)
     {
-        foreach (var (term, index) in Terms(filter, now))
+        foreach (var (term, index, part) in Terms(filter, now))
         {
-            keys = keys.Where(readInOrderOf is { } order && !Serves(index, order.Field, matching) ? Unseekable(term) : term);
+            var seek = readInOrderOf is { } order ? Serves(index, order.Field, matching)
+                : seekOnly is not { } driver || part == driver || (part == HistoryFilterPart.IssueRange && HistoryFilterParts.IssueTimeFollows(driver, filter));
+            keys = keys.Where(seek ? term : Unseekable(term));
+        }
+        if (readInOrderOf is null && seekOnly == HistoryFilterPart.State && filter.State is KeyState.Revoked or KeyState.Redeemed
+            && filter.IssuedFromInstant is null && filter.IssuedBeforeInstant is null)
+        {
+            // The state's partial index leads with the issue time: a range over all time lets the planner seek it (and
+            // read it alone) rather than scan a whole index that also holds the state's columns.
+            var dawn = DateTimeOffset.MinValue;
+            keys = keys.Where(k => k.IssuedAt >= dawn);
         }
         return keys;
+    }
+
+    /// <summary>1 for a key that matches every term of <paramref name="filter"/>, 0 otherwise: a count of matches among candidates read for one part.</summary>
+    public static Expression<Func<SessionKey, int>> MatchFlag(HistoryFilter filter, DateTimeOffset now)
+    {
+        var key = Expression.Parameter(typeof(SessionKey), "k");
+        Expression all = Expression.Constant(true);
+        foreach (var (term, _, _) in Terms(filter, now))
+        {
+            all = Expression.AndAlso(all, new Reparameter(term.Parameters[0], key).Visit(term.Body));
+        }
+        return Expression.Lambda<Func<SessionKey, int>>(Expression.Condition(all, Expression.Constant(1), Expression.Constant(0)), key);
+    }
+
+    private sealed class Reparameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     /// <summary>
@@ -39,41 +70,42 @@ public static class HistoryQueryable
     public const int ExternalKeySortUpTo = 50_000;
 
     /// <summary>The filter's conditions, each with the index that can seek it.</summary>
-    private static IEnumerable<(Expression<Func<SessionKey, bool>> Term, TermIndex Index)> Terms(HistoryFilter filter, DateTimeOffset now)
+    private static IEnumerable<(Expression<Func<SessionKey, bool>> Term, TermIndex Index, HistoryFilterPart Part)> Terms(HistoryFilter filter, DateTimeOffset now)
     {
-        if (filter.IssuedFromInstant is { } from) yield return (k => k.IssuedAt >= from, TermIndex.IssuedAt);
-        if (filter.IssuedBeforeInstant is { } before) yield return (k => k.IssuedAt < before, TermIndex.IssuedAt);
+        if (filter.IssuedFromInstant is { } from) yield return (k => k.IssuedAt >= from, TermIndex.IssuedAt, HistoryFilterPart.IssueRange);
+        if (filter.IssuedBeforeInstant is { } before) yield return (k => k.IssuedAt < before, TermIndex.IssuedAt, HistoryFilterPart.IssueRange);
 
         if (!string.IsNullOrWhiteSpace(filter.Issuer))
         {
             var (kind, name) = ParseIssuer(filter.Issuer.Trim());
             yield return kind is { } issuerKind
-                ? (k => k.IssuedBy == name && k.IssuerKind == issuerKind, TermIndex.IssuerThenIssuedAt)
-                : (k => k.IssuedBy == name, TermIndex.IssuerThenIssuedAt);
+                ? (k => k.IssuedBy == name && k.IssuerKind == issuerKind, TermIndex.IssuerThenIssuedAt, HistoryFilterPart.Issuer)
+                : (k => k.IssuedBy == name, TermIndex.IssuerThenIssuedAt, HistoryFilterPart.Issuer);
         }
         if (!string.IsNullOrWhiteSpace(filter.Queue) && ParseQueue(filter.Queue.Trim()) is { } queue)
         {
             var (queueKind, queueId) = queue;
             yield return queueKind == QueueKind.General
-                ? (k => k.QueueKind == QueueKind.General, TermIndex.ThenIssuedAt)
-                : (k => k.QueueKind == queueKind && k.QueueId == queueId, TermIndex.ThenIssuedAt);
+                // The general queue has no id; saying so lets an issue range be sought in the same index.
+                ? (k => k.QueueKind == QueueKind.General && k.QueueId == null, TermIndex.ThenIssuedAt, HistoryFilterPart.Queue)
+                : (k => k.QueueKind == queueKind && k.QueueId == queueId, TermIndex.ThenIssuedAt, HistoryFilterPart.Queue);
         }
-        if (filter.TeamId is { } teamId) yield return (k => k.QueueTeamId == teamId, TermIndex.ThenIssuedAt);
-        if (filter.SiteId is { } siteId) yield return (k => k.SiteId == siteId, TermIndex.ThenIssuedAt);
+        if (filter.TeamId is { } teamId) yield return (k => k.QueueTeamId == teamId, TermIndex.ThenIssuedAt, HistoryFilterPart.Team);
+        if (filter.SiteId is { } siteId) yield return (k => k.SiteId == siteId, TermIndex.ThenIssuedAt, HistoryFilterPart.Site);
         if (filter.State is { } state)
         {
-            yield return (InState(state, now), state is KeyState.Revoked or KeyState.Redeemed ? TermIndex.StateThenIssuedAt : TermIndex.UnusedByExpiry);
+            yield return (InState(state, now), state is KeyState.Revoked or KeyState.Redeemed ? TermIndex.StateThenIssuedAt : TermIndex.UnusedByExpiry, HistoryFilterPart.State);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.ExternalKey))
         {
             var pattern = EscapeLike(filter.ExternalKey.Trim()) + "%";
-            yield return (k => EF.Functions.Like(k.ExternalKey!, pattern, LikeEscape), TermIndex.ExternalKey);
+            yield return (k => EF.Functions.Like(k.ExternalKey!, pattern, LikeEscape), TermIndex.ExternalKey, HistoryFilterPart.ExternalKey);
         }
         if (!string.IsNullOrWhiteSpace(filter.ShortKey))
         {
             var shortKey = filter.ShortKey.Trim().ToUpperInvariant();
-            yield return (k => k.ShortKey == shortKey, TermIndex.ShortKey);
+            yield return (k => k.ShortKey == shortKey, TermIndex.ShortKey, HistoryFilterPart.ShortKey);
         }
     }
 

@@ -1,7 +1,7 @@
 using BlazorKeyPortal.Features.SessionKeys;
 using System.Globalization;
 using BlazorKeyPortal.Data;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.Telemetry;
 using FluentValidation;

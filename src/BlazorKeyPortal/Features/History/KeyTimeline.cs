@@ -1,6 +1,6 @@
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 
 namespace BlazorKeyPortal.Features.History;
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.ReverseProxy;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

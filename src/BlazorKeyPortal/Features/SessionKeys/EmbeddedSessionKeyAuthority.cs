@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 
 namespace BlazorKeyPortal.Features.SessionKeys;
 

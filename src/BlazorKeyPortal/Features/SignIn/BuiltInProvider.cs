@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Throttling;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;

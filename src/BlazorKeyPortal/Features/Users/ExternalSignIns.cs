@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BlazorKeyPortal.Data;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorKeyPortal.Features.Users;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.DemoData;
 using BlazorKeyPortal.Features.SignIn;

@@ -1,5 +1,5 @@
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlazorKeyPortal.Features.Users;

@@ -2,7 +2,7 @@ using System.Globalization;
 using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.ReverseProxy;
 using BlazorKeyPortal.Features.SessionKeys;
 using Microsoft.EntityFrameworkCore;

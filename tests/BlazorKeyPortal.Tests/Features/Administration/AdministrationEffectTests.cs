@@ -3,7 +3,7 @@ using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.Administration.ApiAccounts;
 using BlazorKeyPortal.Features.Administration.Routing;
 using BlazorKeyPortal.Features.Administration.Sites;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;

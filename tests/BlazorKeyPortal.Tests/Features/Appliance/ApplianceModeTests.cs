@@ -3,7 +3,7 @@ using System.Text.Json;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
 using BlazorKeyPortal.Features.Appliance;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.Presence;
 using BlazorKeyPortal.Features.SessionKeys;

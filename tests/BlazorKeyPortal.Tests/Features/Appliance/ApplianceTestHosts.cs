@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.Appliance;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

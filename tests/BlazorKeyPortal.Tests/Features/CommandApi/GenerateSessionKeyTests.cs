@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

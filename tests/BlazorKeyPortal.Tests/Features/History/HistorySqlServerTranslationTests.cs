@@ -1,6 +1,6 @@
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Data;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;

@@ -1,7 +1,7 @@
 using BlazorKeyPortal.Features.SessionKeys;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.History;
 using BlazorKeyPortal.Tests.Infrastructure;
 

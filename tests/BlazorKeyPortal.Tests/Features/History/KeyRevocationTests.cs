@@ -1,5 +1,4 @@
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.History;
 using BlazorKeyPortal.Features.SessionKeys;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.Invitations;

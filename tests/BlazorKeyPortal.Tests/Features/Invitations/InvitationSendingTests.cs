@@ -1,6 +1,6 @@
 using System.Globalization;
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Invitations;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

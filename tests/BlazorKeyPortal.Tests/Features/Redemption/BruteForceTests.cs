@@ -1,5 +1,5 @@
 using System.Net;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

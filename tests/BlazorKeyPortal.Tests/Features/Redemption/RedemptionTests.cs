@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

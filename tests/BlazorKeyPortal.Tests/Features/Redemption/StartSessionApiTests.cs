@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using BlazorKeyPortal.Data.Entities;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Tests.Infrastructure;
 
 namespace BlazorKeyPortal.Tests.Features.Redemption;

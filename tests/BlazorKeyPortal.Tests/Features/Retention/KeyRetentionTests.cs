@@ -1,6 +1,5 @@
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Data.Writing;
-using BlazorKeyPortal.Features.Audit;
 using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Retention;
 using BlazorKeyPortal.Tests.Features.History;

@@ -1,5 +1,5 @@
 using System.Net;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

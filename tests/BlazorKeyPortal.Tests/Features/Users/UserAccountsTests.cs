@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.SignIn;
 using BlazorKeyPortal.Features.Users;
 using BlazorKeyPortal.Tests.Infrastructure;

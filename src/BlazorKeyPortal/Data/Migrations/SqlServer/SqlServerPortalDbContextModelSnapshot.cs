@@ -67,6 +67,36 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("ApiAccounts");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -611,23 +641,23 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("ShortKey");
 
-                    b.HasIndex("ExternalKey", "IssuedAt");
+                    b.HasIndex(new[] { "ExternalKey", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_ExternalKey_IssuedAt");
 
-                    b.HasIndex("IssuedBy", "IssuedAt");
+                    b.HasIndex(new[] { "IssuedBy", "IssuedAt", "IssuerKind", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_IssuedBy_IssuedAt");
 
-                    b.HasIndex("QueueTeamId", "IssuedAt");
+                    b.HasIndex(new[] { "QueueKind", "QueueId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueKind_QueueId_IssuedAt");
 
-                    b.HasIndex("SiteId", "IssuedAt");
+                    b.HasIndex(new[] { "QueueTeamId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueTeamId_IssuedAt");
 
-                    b.HasIndex("QueueKind", "QueueId", "IssuedAt");
-
-                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
                         .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
-                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RevokedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
                         .HasFilter("[RevokedAt] IS NOT NULL");
 
-                    b.HasIndex(new[] { "ExpiresAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                    b.HasIndex(new[] { "SiteId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_SiteId_IssuedAt");
+
+                    b.HasIndex(new[] { "ExpiresAt", "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Unused_ExpiresAt")
                         .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");

@@ -60,6 +60,34 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.ToTable("ApiAccounts");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -583,26 +611,26 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("RedeemedSiteId")
                         .HasFilter("[RedeemedSiteId] IS NOT NULL");
 
-                    b.HasIndex("ExternalKey", "IssuedAt");
-
-                    b.HasIndex("IssuedBy", "IssuedAt");
-
-                    b.HasIndex("QueueTeamId", "IssuedAt");
-
                     b.HasIndex("ShortKey", "LiveShortKey")
                         .IsUnique();
 
-                    b.HasIndex("SiteId", "IssuedAt");
+                    b.HasIndex(new[] { "ExternalKey", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_ExternalKey_IssuedAt");
 
-                    b.HasIndex("QueueKind", "QueueId", "IssuedAt");
+                    b.HasIndex(new[] { "IssuedBy", "IssuedAt", "IssuerKind", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_IssuedBy_IssuedAt");
 
-                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                    b.HasIndex(new[] { "QueueKind", "QueueId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueKind_QueueId_IssuedAt");
+
+                    b.HasIndex(new[] { "QueueTeamId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueTeamId_IssuedAt");
+
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
                         .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
-                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RevokedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
                         .HasFilter("[RevokedAt] IS NOT NULL");
 
-                    b.HasIndex(new[] { "ExpiresAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                    b.HasIndex(new[] { "SiteId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_SiteId_IssuedAt");
+
+                    b.HasIndex(new[] { "ExpiresAt", "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Unused_ExpiresAt")
                         .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");

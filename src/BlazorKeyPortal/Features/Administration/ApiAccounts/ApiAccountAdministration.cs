@@ -1,7 +1,7 @@
 using System.Net;
 using BlazorKeyPortal.Data.Entities;
 using BlazorKeyPortal.Features.ApiAccess;
-using BlazorKeyPortal.Features.Audit;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.DemoData;
 using FluentValidation;

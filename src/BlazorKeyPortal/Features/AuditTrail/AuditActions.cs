@@ -1,4 +1,4 @@
-namespace BlazorKeyPortal.Features.Audit;
+namespace BlazorKeyPortal.Features.AuditTrail;
 
 /// <summary>The names of audited actions, as stored in <c>AuditEntry.Action</c>.</summary>
 public static class AuditActions
