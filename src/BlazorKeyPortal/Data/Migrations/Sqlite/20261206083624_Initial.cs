@@ -70,6 +70,22 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Full = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -101,6 +117,20 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CustomFieldDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -161,6 +191,21 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -244,6 +289,19 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UserPreferences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookCursors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiredThrough = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookCursors", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -422,6 +480,30 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicSiteTexts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Notice = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    InvitationSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    InvitationBody = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSiteTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicSiteTexts_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionKeys",
                 columns: table => new
                 {
@@ -435,7 +517,7 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     QueueId = table.Column<int>(type: "INTEGER", nullable: true),
                     RequestedQueue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     QueueTeamId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ExternalKey = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    ExternalKey = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true, collation: "NOCASE"),
                     CustomFieldsJson = table.Column<string>(type: "TEXT", nullable: true),
                     Priority = table.Column<int>(type: "INTEGER", nullable: true),
                     Skills = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -495,6 +577,32 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                         principalTable: "PublicSites",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", unicode: false, maxLength: 400, nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookRecipients_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -576,6 +684,37 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                         column: x => x.AuthorizationId,
                         principalTable: "OpenIddictAuthorizations",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionKeyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_SessionKeys_SessionKeyId",
+                        column: x => x.SessionKeyId,
+                        principalTable: "SessionKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -691,6 +830,64 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
+                    AttemptedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DurationMilliseconds = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookRecipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "WebhookRecipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
+                    KeyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstFailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookRecipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "WebhookRecipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "Settings",
                 columns: new[] { "Id", "MaxSessionKeyTimeoutSeconds", "ShortKeyAlphabet" },
@@ -740,9 +937,9 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_Action_OccurredAt",
-                table: "AuditEntries",
-                columns: new[] { "Action", "OccurredAt" });
+                name: "IX_AuditCheckpoints_Sequence",
+                table: "AuditCheckpoints",
+                column: "Sequence");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_SubjectType_SubjectId",
@@ -759,6 +956,16 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 name: "IX_EmbassyMembers_MembersId",
                 table: "EmbassyMembers",
                 column: "MembersId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SessionKeyId",
+                table: "Invitations",
+                column: "SessionKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_Status_NextAttemptAt",
+                table: "Invitations",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
@@ -794,6 +1001,16 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortalSessions_ExpiresAt",
+                table: "PortalSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSessions_UserName",
+                table: "PortalSessions",
+                column: "UserName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicSiteAllowedApiAccounts_PublicSiteId",
                 table: "PublicSiteAllowedApiAccounts",
                 column: "PublicSiteId");
@@ -821,6 +1038,12 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicSiteTexts_SiteId_Language",
+                table: "PublicSiteTexts",
+                columns: new[] { "SiteId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Representatives_PortalUserName",
                 table: "Representatives",
                 column: "PortalUserName");
@@ -842,9 +1065,14 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SessionKeys_ExternalKey",
+                name: "IX_SessionKeys_ExpiresAt",
                 table: "SessionKeys",
-                column: "ExternalKey");
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_ExternalKey_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "ExternalKey", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_IssuedAt",
@@ -854,38 +1082,52 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_IssuedBy_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "IssuedBy", "IssuedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SessionKeys_LiveShortKey",
-                table: "SessionKeys",
-                column: "LiveShortKey",
-                unique: true);
+                columns: new[] { "IssuedBy", "IssuedAt", "IssuerKind", "ExpiresAt", "RedeemedAt", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_QueueKind_QueueId_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "QueueKind", "QueueId", "IssuedAt" });
+                columns: new[] { "QueueKind", "QueueId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_QueueTeamId_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "QueueTeamId", "IssuedAt" });
+                columns: new[] { "QueueTeamId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_Redeemed_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "IssuedAt", "RedeemedAt", "RevokedAt" },
+                filter: "[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_RedeemedSiteId",
                 table: "SessionKeys",
-                column: "RedeemedSiteId");
+                column: "RedeemedSiteId",
+                filter: "[RedeemedSiteId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SessionKeys_ShortKey",
+                name: "IX_SessionKeys_Revoked_IssuedAt",
                 table: "SessionKeys",
-                column: "ShortKey");
+                columns: new[] { "IssuedAt", "RevokedAt" },
+                filter: "[RevokedAt] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_ShortKey_LiveShortKey",
+                table: "SessionKeys",
+                columns: new[] { "ShortKey", "LiveShortKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_SiteId_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "SiteId", "IssuedAt" });
+                columns: new[] { "SiteId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_Unused_ExpiresAt",
+                table: "SessionKeys",
+                columns: new[] { "ExpiresAt", "IssuedAt", "RedeemedAt", "RevokedAt" },
+                filter: "[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Skills_CodeName",
@@ -935,6 +1177,27 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 name: "IX_SupportTeams_DefaultSiteId",
                 table: "SupportTeams",
                 column: "DefaultSiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_RecipientId_Id",
+                table: "WebhookAttempts",
+                columns: new[] { "RecipientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Pending_NextAttemptAt",
+                table: "WebhookDeliveries",
+                column: "NextAttemptAt",
+                filter: "[State] = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_RecipientId_KeyId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "RecipientId", "KeyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookRecipients_SiteId",
+                table: "WebhookRecipients",
+                column: "SiteId");
         }
 
         /// <inheritdoc />
@@ -956,19 +1219,31 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EmbassyMembers");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "PortalSessions");
 
             migrationBuilder.DropTable(
                 name: "PublicSiteAllowedApiAccounts");
@@ -978,6 +1253,9 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PublicSiteHostnames");
+
+            migrationBuilder.DropTable(
+                name: "PublicSiteTexts");
 
             migrationBuilder.DropTable(
                 name: "RepresentativeSkills");
@@ -996,6 +1274,15 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UserPreferences");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "WebhookCursors");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1023,6 +1310,9 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SupportTeams");
+
+            migrationBuilder.DropTable(
+                name: "WebhookRecipients");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");

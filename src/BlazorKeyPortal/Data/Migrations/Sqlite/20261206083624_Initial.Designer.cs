@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorKeyPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206072848_Webhooks")]
-    partial class Webhooks
+    [Migration("20261206083624_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -61,6 +61,34 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiAccounts");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints");
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditEntry", b =>
@@ -158,6 +186,74 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Embassies");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKeyId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("Invitations");
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSession", b =>
@@ -307,6 +403,44 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("SiteId");
 
                     b.ToTable("PublicSiteHostnames");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationBody")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PublicSiteTexts", (string)null);
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Representative", b =>
@@ -480,26 +614,26 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.HasIndex("RedeemedSiteId")
                         .HasFilter("[RedeemedSiteId] IS NOT NULL");
 
-                    b.HasIndex("ExternalKey", "IssuedAt");
-
-                    b.HasIndex("IssuedBy", "IssuedAt");
-
-                    b.HasIndex("QueueTeamId", "IssuedAt");
-
                     b.HasIndex("ShortKey", "LiveShortKey")
                         .IsUnique();
 
-                    b.HasIndex("SiteId", "IssuedAt");
+                    b.HasIndex(new[] { "ExternalKey", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_ExternalKey_IssuedAt");
 
-                    b.HasIndex("QueueKind", "QueueId", "IssuedAt");
+                    b.HasIndex(new[] { "IssuedBy", "IssuedAt", "IssuerKind", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_IssuedBy_IssuedAt");
 
-                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                    b.HasIndex(new[] { "QueueKind", "QueueId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueKind_QueueId_IssuedAt");
+
+                    b.HasIndex(new[] { "QueueTeamId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueTeamId_IssuedAt");
+
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
                         .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
-                    b.HasIndex(new[] { "IssuedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                    b.HasIndex(new[] { "IssuedAt", "RevokedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
                         .HasFilter("[RevokedAt] IS NOT NULL");
 
-                    b.HasIndex(new[] { "ExpiresAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                    b.HasIndex(new[] { "SiteId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_SiteId_IssuedAt");
+
+                    b.HasIndex(new[] { "ExpiresAt", "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Unused_ExpiresAt")
                         .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");
@@ -1371,10 +1505,30 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                     b.ToTable("SupportTeamMembers");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.SessionKey", null)
+                        .WithMany()
+                        .HasForeignKey("SessionKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteHostname", b =>
                 {
                     b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
                         .WithMany("Hostnames")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
+                        .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -70,6 +70,22 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Full = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -101,6 +117,20 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CustomFieldDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -161,6 +191,21 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -244,6 +289,19 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UserPreferences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookCursors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    AuditSequence = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiredThrough = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookCursors", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -422,6 +480,30 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicSiteTexts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SiteId = table.Column<int>(type: "int", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Notice = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    InvitationSubject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    InvitationBody = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSiteTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicSiteTexts_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionKeys",
                 columns: table => new
                 {
@@ -495,6 +577,32 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         principalTable: "PublicSites",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "varchar(2000)", unicode: false, maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "varchar(400)", unicode: false, maxLength: 400, nullable: false),
+                    SiteId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FailingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookRecipients_PublicSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "PublicSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -576,6 +684,37 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         column: x => x.AuthorizationId,
                         principalTable: "OpenIddictAuthorizations",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SessionKeyId = table.Column<long>(type: "bigint", nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_SessionKeys_SessionKeyId",
+                        column: x => x.SessionKeyId,
+                        principalTable: "SessionKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -691,6 +830,64 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RecipientId = table.Column<int>(type: "int", nullable: false),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: true),
+                    EventId = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
+                    AttemptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DurationMilliseconds = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookRecipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "WebhookRecipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RecipientId = table.Column<int>(type: "int", nullable: false),
+                    EventId = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
+                    KeyId = table.Column<long>(type: "bigint", nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    FirstFailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookRecipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "WebhookRecipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "Settings",
                 columns: new[] { "Id", "MaxSessionKeyTimeoutSeconds", "ShortKeyAlphabet" },
@@ -742,9 +939,9 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_Action_OccurredAt",
-                table: "AuditEntries",
-                columns: new[] { "Action", "OccurredAt" });
+                name: "IX_AuditCheckpoints_Sequence",
+                table: "AuditCheckpoints",
+                column: "Sequence");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_SubjectType_SubjectId",
@@ -761,6 +958,16 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 name: "IX_EmbassyMembers_MembersId",
                 table: "EmbassyMembers",
                 column: "MembersId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SessionKeyId",
+                table: "Invitations",
+                column: "SessionKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_Status_NextAttemptAt",
+                table: "Invitations",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
@@ -799,6 +1006,16 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 filter: "[ReferenceId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortalSessions_ExpiresAt",
+                table: "PortalSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSessions_UserName",
+                table: "PortalSessions",
+                column: "UserName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicSiteAllowedApiAccounts_PublicSiteId",
                 table: "PublicSiteAllowedApiAccounts",
                 column: "PublicSiteId");
@@ -826,6 +1043,12 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicSiteTexts_SiteId_Language",
+                table: "PublicSiteTexts",
+                columns: new[] { "SiteId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Representatives_PortalUserName",
                 table: "Representatives",
                 column: "PortalUserName");
@@ -847,9 +1070,14 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SessionKeys_ExternalKey",
+                name: "IX_SessionKeys_ExpiresAt",
                 table: "SessionKeys",
-                column: "ExternalKey");
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_ExternalKey_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "ExternalKey", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_IssuedAt",
@@ -859,7 +1087,7 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_IssuedBy_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "IssuedBy", "IssuedAt" });
+                columns: new[] { "IssuedBy", "IssuedAt", "IssuerKind", "ExpiresAt", "RedeemedAt", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_LiveShortKey",
@@ -871,17 +1099,30 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_QueueKind_QueueId_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "QueueKind", "QueueId", "IssuedAt" });
+                columns: new[] { "QueueKind", "QueueId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_QueueTeamId_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "QueueTeamId", "IssuedAt" });
+                columns: new[] { "QueueTeamId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_Redeemed_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "IssuedAt", "RedeemedAt", "RevokedAt" },
+                filter: "[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_RedeemedSiteId",
                 table: "SessionKeys",
-                column: "RedeemedSiteId");
+                column: "RedeemedSiteId",
+                filter: "[RedeemedSiteId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_Revoked_IssuedAt",
+                table: "SessionKeys",
+                columns: new[] { "IssuedAt", "RevokedAt" },
+                filter: "[RevokedAt] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_ShortKey",
@@ -891,7 +1132,13 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_SessionKeys_SiteId_IssuedAt",
                 table: "SessionKeys",
-                columns: new[] { "SiteId", "IssuedAt" });
+                columns: new[] { "SiteId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionKeys_Unused_ExpiresAt",
+                table: "SessionKeys",
+                columns: new[] { "ExpiresAt", "IssuedAt", "RedeemedAt", "RevokedAt" },
+                filter: "[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Skills_CodeName",
@@ -941,6 +1188,27 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 name: "IX_SupportTeams_DefaultSiteId",
                 table: "SupportTeams",
                 column: "DefaultSiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_RecipientId_Id",
+                table: "WebhookAttempts",
+                columns: new[] { "RecipientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Pending_NextAttemptAt",
+                table: "WebhookDeliveries",
+                column: "NextAttemptAt",
+                filter: "[State] = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_RecipientId_KeyId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "RecipientId", "KeyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookRecipients_SiteId",
+                table: "WebhookRecipients",
+                column: "SiteId");
         }
 
         /// <inheritdoc />
@@ -962,19 +1230,31 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EmbassyMembers");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "PortalSessions");
 
             migrationBuilder.DropTable(
                 name: "PublicSiteAllowedApiAccounts");
@@ -984,6 +1264,9 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PublicSiteHostnames");
+
+            migrationBuilder.DropTable(
+                name: "PublicSiteTexts");
 
             migrationBuilder.DropTable(
                 name: "RepresentativeSkills");
@@ -1002,6 +1285,15 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "UserPreferences");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "WebhookCursors");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1029,6 +1321,9 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SupportTeams");
+
+            migrationBuilder.DropTable(
+                name: "WebhookRecipients");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");

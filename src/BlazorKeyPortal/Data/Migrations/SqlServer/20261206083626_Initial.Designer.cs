@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorKeyPortal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261130100251_Initial")]
+    [Migration("20261206083626_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -70,6 +70,36 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("ApiAccounts");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -112,8 +142,6 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(60)");
 
                     b.HasKey("Sequence");
-
-                    b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("SubjectType", "SubjectId");
 
@@ -171,6 +199,109 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("Embassies");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("SessionKeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKeyId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("PortalSessions");
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PortalSettings", b =>
@@ -291,6 +422,46 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("SiteId");
 
                     b.ToTable("PublicSiteHostnames");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("InvitationBody")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("InvitationSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PublicSiteTexts", (string)null);
                 });
 
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Representative", b =>
@@ -460,7 +631,7 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("AccessKey")
                         .IsUnique();
 
-                    b.HasIndex("ExternalKey");
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("IssuedAt");
 
@@ -468,17 +639,29 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[LiveShortKey] IS NOT NULL");
 
-                    b.HasIndex("RedeemedSiteId");
+                    b.HasIndex("RedeemedSiteId")
+                        .HasFilter("[RedeemedSiteId] IS NOT NULL");
 
                     b.HasIndex("ShortKey");
 
-                    b.HasIndex("IssuedBy", "IssuedAt");
+                    b.HasIndex(new[] { "ExternalKey", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_ExternalKey_IssuedAt");
 
-                    b.HasIndex("QueueTeamId", "IssuedAt");
+                    b.HasIndex(new[] { "IssuedBy", "IssuedAt", "IssuerKind", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_IssuedBy_IssuedAt");
 
-                    b.HasIndex("SiteId", "IssuedAt");
+                    b.HasIndex(new[] { "QueueKind", "QueueId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueKind_QueueId_IssuedAt");
 
-                    b.HasIndex("QueueKind", "QueueId", "IssuedAt");
+                    b.HasIndex(new[] { "QueueTeamId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_QueueTeamId_IssuedAt");
+
+                    b.HasIndex(new[] { "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Redeemed_IssuedAt")
+                        .HasFilter("[RedeemedAt] IS NOT NULL AND [RevokedAt] IS NULL");
+
+                    b.HasIndex(new[] { "IssuedAt", "RevokedAt" }, "IX_SessionKeys_Revoked_IssuedAt")
+                        .HasFilter("[RevokedAt] IS NOT NULL");
+
+                    b.HasIndex(new[] { "SiteId", "IssuedAt", "ExpiresAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_SiteId_IssuedAt");
+
+                    b.HasIndex(new[] { "ExpiresAt", "IssuedAt", "RedeemedAt", "RevokedAt" }, "IX_SessionKeys_Unused_ExpiresAt")
+                        .HasFilter("[RedeemedAt] IS NULL AND [RevokedAt] IS NULL");
 
                     b.ToTable("SessionKeys");
                 });
@@ -689,6 +872,188 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("UserPreferences");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(60)");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "Id");
+
+                    b.ToTable("WebhookAttempts");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ExpiredThrough")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookCursors");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(60)");
+
+                    b.Property<DateTimeOffset?>("FirstFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("KeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "KeyId", "Id");
+
+                    b.HasIndex(new[] { "NextAttemptAt" }, "IX_WebhookDeliveries_Pending_NextAttemptAt")
+                        .HasFilter("[State] = 'Pending'");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(400)");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("WebhookRecipients");
+                });
+
             modelBuilder.Entity("EmbassyMembers", b =>
                 {
                     b.Property<int>("EmbassiesId")
@@ -702,6 +1067,25 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.HasIndex("MembersId");
 
                     b.ToTable("EmbassyMembers");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1173,10 +1557,30 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                     b.ToTable("SupportTeamMembers");
                 });
 
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.Invitation", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.SessionKey", null)
+                        .WithMany()
+                        .HasForeignKey("SessionKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteHostname", b =>
                 {
                     b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
                         .WithMany("Hostnames")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.PublicSiteText", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", "Site")
+                        .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1238,6 +1642,32 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("DefaultSiteId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookAttempt", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.WebhookRecipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.WebhookRecipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorKeyPortal.Data.Entities.WebhookRecipient", b =>
+                {
+                    b.HasOne("BlazorKeyPortal.Data.Entities.PublicSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EmbassyMembers", b =>
