@@ -1,5 +1,6 @@
 using BlazorKeyPortal.E2E.Infrastructure;
 using BlazorKeyPortal.E2E.Pages;
+using BlazorKeyPortal.Tests.Infrastructure;
 
 namespace BlazorKeyPortal.E2E.Features.GenerateKey;
 
@@ -14,7 +15,7 @@ public sealed class InvitationEmailTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _smtp.Start();
+        await _smtp.StartAsync();
         _portal = new KestrelPortal(_smtp.PortalSettings());
         _portal.Start();
         _playwright = await Playwright.CreateAsync();

@@ -29,7 +29,7 @@ public sealed class AuditEventLogTests
         }
         var subject = keyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var events = await portal.Events.EventuallyAsync(e => Equals(e["Action"], AuditActions.KeyIssued) && Equals(e["SubjectId"], subject), Deadline);
+        var events = await portal.Recorded.EventuallyAsync(e => Equals(e["Action"], AuditActions.KeyIssued) && Equals(e["SubjectId"], subject), Deadline);
 
         var issued = events.ShouldHaveSingleItem();
         issued["Actor"].ShouldBe($"api:{CommandApiClient.FullAccess}");
@@ -52,63 +52,9 @@ public sealed class AuditEventLogTests
         }));
         var committed = await portal.WriteAsync(scope => scope.Audit(new AuditRecord("system", "test.committed")));
 
-        var events = await portal.Events.EventuallyAsync(e => Equals(e["Action"], "test.committed"), Deadline);
+        var events = await portal.Recorded.EventuallyAsync(e => Equals(e["Action"], "test.committed"), Deadline);
 
         events.ShouldHaveSingleItem()["Sequence"].ShouldBe(committed.Sequence);
-        portal.Events.Snapshot().ShouldNotContain(e => Equals(e["Action"], "test.rolled_back"));
-    }
-
-    private sealed class AuditLoggingPortal : PortalFactory
-    {
-        public RecordedEvents Events { get; } = new();
-
-        // The tests' hosts log warnings and up only; an operator who does the same keeps this category at Information.
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            [$"Logging:LogLevel:{AuditEventLog.Category}"] = "Information",
-        };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Events));
-        }
-    }
-
-    /// <summary>The audit category's events, each as its structured fields.</summary>
-    private sealed class RecordedEvents : ILoggerProvider, ILogger
-    {
-        private readonly List<IReadOnlyDictionary<string, object?>> _events = [];
-
-        public ILogger CreateLogger(string categoryName) => categoryName == AuditEventLog.Category ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (state is not IReadOnlyList<KeyValuePair<string, object?>> fields) return;
-            lock (_events) _events.Add(fields.ToDictionary(f => f.Key, f => f.Value));
-        }
-
-        public IReadOnlyDictionary<string, object?>[] Snapshot()
-        {
-            lock (_events) return [.. _events];
-        }
-
-        public async Task<IReadOnlyDictionary<string, object?>[]> EventuallyAsync(Func<IReadOnlyDictionary<string, object?>, bool> match, TimeSpan deadline)
-        {
-            var waited = Stopwatch.StartNew();
-            while (Snapshot().Where(match).ToArray() is var found && found.Length == 0 && waited.Elapsed < deadline)
-            {
-                await Task.Delay(50);
-            }
-            return Snapshot().Where(match).ToArray();
-        }
-
-        public void Dispose()
-        {
-        }
+        portal.Recorded.Snapshot().ShouldNotContain(e => Equals(e["Action"], "test.rolled_back"));
     }
 }

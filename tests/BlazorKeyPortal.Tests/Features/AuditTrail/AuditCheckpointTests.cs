@@ -16,7 +16,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task The_incremental_verification_checks_only_the_entries_after_the_checkpoint()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         var first = await verifier.VerifyAsync();
         var checkpoint = await verifier.LatestCheckpointAsync();
@@ -36,7 +36,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task An_entry_tampered_after_the_checkpoint_is_caught_by_the_incremental_verification()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         var checkpointed = (await verifier.VerifyAsync()).EntriesVerified;
         await AppendAsync(portal, 20);
@@ -53,7 +53,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task A_tampered_entry_before_the_checkpoint_is_still_caught_by_a_full_verification()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await AppendAsync(portal, 20);
         await verifier.VerifyAsync();
@@ -72,7 +72,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task A_full_verification_reports_progress_up_to_the_total_and_records_a_checkpoint()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await AppendAsync(portal, 2_500);
         var reports = new List<AuditVerificationProgress>();
@@ -92,7 +92,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task Cancelling_a_full_verification_leaves_no_partial_checkpoint()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await AppendAsync(portal, 3_000);
         using var cancel = new CancellationTokenSource();
@@ -109,7 +109,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task Rewriting_the_whole_trail_after_a_witnessed_checkpoint_is_detected()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await AppendAsync(portal, 10);
         await verifier.VerifyAsync();
@@ -129,7 +129,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task Rewriting_the_whole_trail_but_not_its_checkpoints_is_caught_by_the_next_verification()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await AppendAsync(portal, 10);
         var checkpointed = (await verifier.VerifyAsync()).EntriesVerified;
@@ -147,7 +147,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task A_trail_that_extends_the_witnessed_checkpoint_verifies_against_it()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await verifier.VerifyAsync();
         var witnessed = (await verifier.LatestCheckpointAsync())!;
@@ -162,13 +162,15 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task A_new_checkpoint_is_logged_under_the_audit_category_with_its_sequence_and_hash()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal();
+        portal.Started();
         var verifier = portal.Get<AuditTrailVerifier>();
 
         await verifier.VerifyAsync();
         var checkpoint = (await verifier.LatestCheckpointAsync())!;
 
-        var logged = portal.Logged.Snapshot().ShouldHaveSingleItem();
+        var logged = portal.Recorded.Snapshot().Select(e => e.Message)
+            .Where(m => m.Contains("checkpoint", StringComparison.OrdinalIgnoreCase)).ShouldHaveSingleItem();
         logged.ShouldContain(checkpoint.Hash);
         logged.ShouldContain($"#{checkpoint.Sequence}");
         AuditCheckpointText.Of(checkpoint).ShouldBe($"{checkpoint.Sequence}:{checkpoint.Hash}");
@@ -177,7 +179,7 @@ public sealed class AuditCheckpointTests
     [Fact]
     public async Task Two_verifications_at_once_leave_the_newest_checkpoint_as_the_latest()
     {
-        await using var portal = new CheckpointPortal();
+        await using var portal = new AuditLoggingPortal().Started();
         var verifier = portal.Get<AuditTrailVerifier>();
         await AppendAsync(portal, 100);
 
@@ -224,51 +226,5 @@ public sealed class AuditCheckpointTests
     private sealed class SynchronousProgress(Action<AuditVerificationProgress> report) : IProgress<AuditVerificationProgress>
     {
         public void Report(AuditVerificationProgress value) => report(value);
-    }
-
-    private sealed class CheckpointPortal : PortalFactory
-    {
-        public CheckpointPortal() => Started();
-
-        public CheckpointLog Logged { get; } = new();
-
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            [$"Logging:LogLevel:{AuditEventLog.Category}"] = "Information",
-        };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logged));
-        }
-    }
-
-    /// <summary>The audit category's messages about checkpoints (the category also carries every audit entry).</summary>
-    private sealed class CheckpointLog : ILoggerProvider, ILogger
-    {
-        private readonly List<string> _messages = [];
-
-        public ILogger CreateLogger(string categoryName) => categoryName == "BlazorKeyPortal.Audit" ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var message = formatter(state, exception);
-            if (!message.Contains("checkpoint", StringComparison.OrdinalIgnoreCase)) return;
-            lock (_messages) _messages.Add(message);
-        }
-
-        public string[] Snapshot()
-        {
-            lock (_messages) return [.. _messages];
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
