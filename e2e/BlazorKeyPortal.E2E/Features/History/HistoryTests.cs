@@ -28,7 +28,8 @@ public sealed class HistoryTests(PortalBrowser browser)
         // Act: filter by site (and the ticket, so other tests' keys stay out of the way)
         await history.FilterAsync("Remote", externalKey);
 
-        // Assert: the grid shows the key, on Remote, issued by the agent
+        // Assert: the grid shows the key and only it, on Remote, issued by the agent
+        await Assertions.Expect(supervisor.GetByText("1–1 of 1", new() { Exact = true })).ToBeVisibleAsync();
         var row = history.Row(shortKey);
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Remote");
