@@ -37,6 +37,18 @@ public sealed class HistoryGridTests : ComponentTestContext, IClassFixture<Histo
     }
 
     [Fact]
+    public void A_new_filter_from_the_page_reloads_the_rows_and_the_count_without_a_further_call()
+    {
+        var cut = RenderGrid(new HistoryFilter());
+        cut.WaitForAssertion(() => ShortKeys(cut).Count.ShouldBe(9), WaitTimeout);
+
+        cut.Render(p => p.Add(g => g.Filter, new HistoryFilter { State = KeyState.Redeemed }));
+
+        cut.WaitForAssertion(() => ShortKeys(cut).ShouldBe(["1000008", "1000002"]), WaitTimeout);
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("1–2 of 2"), WaitTimeout);
+    }
+
+    [Fact]
     public void Sorting_by_a_column_asks_the_server_and_reports_the_order()
     {
         var cut = RenderGrid(new HistoryFilter());
