@@ -64,12 +64,40 @@ public sealed class DatabaseInitializer(
     private async Task MigrateSqliteAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0 && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0 && applied.Count > 0)
         {
             BackUpBeforeMigrating(db.Database.GetConnectionString()!, pending[^1]);
         }
+        await RefuseAHistoryThisBuildDoesNotContinueAsync(db, applied, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await AssertSqliteDurabilityAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// A database made by a build whose migrations this one does not continue (a pre-release build, before its migrations
+    /// were folded into one): none of its applied migrations is this build's, yet it already has the portal's tables, so
+    /// migrating would fail on the first table it tries to create. It stops with what to do instead.
+    /// </summary>
+    private static async Task RefuseAHistoryThisBuildDoesNotContinueAsync(PortalDbContext db, List<string> applied, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.Count == 0 || applied.Any(known.Contains)) return;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var portalTables = await ScalarAsync(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'SessionKeys';", cancellationToken);
+            if (portalTables == "0") return;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        throw new InvalidOperationException(
+            $"The database {connection.DataSource} was made by a pre-release build: its migrations (the last is {applied[^1]}) are not ones this " +
+            "build continues. Start this build on a new database (move the file away, or set Database:ConnectionString), and keep the old file " +
+            "for reference; a copy was written to the data directory's backups folder.");
     }
 
     private void BackUpBeforeMigrating(string connectionString, string lastPending)

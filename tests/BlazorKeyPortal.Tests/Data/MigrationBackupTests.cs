@@ -58,6 +58,23 @@ public sealed class MigrationBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_of_a_pre_release_build_whose_migrations_this_build_does_not_continue_stops_the_start_with_what_to_do()
+    {
+        using (var db = SqliteFile.Open(Path.Combine(_directory, "portal.db")))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "__EFMigrationsHistory" SET "MigrationId" = '20261130100209_Initial';""");
+        }
+        await using var portal = new PortalOn(_directory);
+
+        var error = Should.Throw<InvalidOperationException>(() => portal.Started());
+
+        error.Message.ShouldStartWith("The database ");
+        error.Message.ShouldContain("was made by a pre-release build: its migrations (the last is 20261130100209_Initial) are not ones this build continues.");
+        Directory.GetFiles(Path.Combine(_directory, "backups")).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void A_sql_server_database_with_pending_migrations_stops_the_start_with_what_to_do()
     {
         var error = Should.Throw<InvalidOperationException>(() => DatabaseInitializer.RefusePendingMigrations(["20260101_Initial", "20260201_More"]));
