@@ -16,6 +16,15 @@ namespace BlazorKeyPortal.Tests.Infrastructure;
 /// </summary>
 public class PublicSitePortal : PortalFactory
 {
+    public PublicSitePortal() : this(null)
+    {
+    }
+
+    /// <summary>On the database in <paramref name="directory"/> (another portal's), or a new one for null.</summary>
+    protected PublicSitePortal(string? directory) : base(directory)
+    {
+    }
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["FailedRedemptions:PerAddressLimit"] = "10000",

@@ -8,7 +8,8 @@ namespace BlazorKeyPortal.Tests.Features.Webhooks;
 
 /// <summary>
 /// Outbound events end to end: the real portal (public sites by Host header, a fake clock) posts to a real receiver on
-/// loopback. Each test has a portal of its own, since the clock and the outbox are shared by everything in one.
+/// loopback. Each test has a portal of its own, since the clock and the outbox are shared by everything in one. All but
+/// the background worker's own test run the worker's steps themselves (<see cref="StepByStepPortal"/>).
 /// </summary>
 public sealed class WebhookDeliveryTests
 {
@@ -17,7 +18,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task A_key_redeemed_on_a_public_site_reaches_the_receiver_as_issued_then_redeemed_signed_with_the_shared_secret()
     {
-        await using var portal = new PublicSitePortal();
+        await using var portal = new StepByStepPortal();
         await using var receiver = await WebhookReceiver.StartAsync();
         await CreateRecipientAsync(portal, receiver);
         var (shortKey, _) = await portal.GenerateKeyAsync("queue_id=team:1&url_hostname=remote.localhost&external_key=INC0042");
@@ -43,7 +44,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task A_keys_later_event_waits_until_its_earlier_one_was_taken_and_every_retry_has_the_same_event_id()
     {
-        await using var portal = new PublicSitePortal();
+        await using var portal = new StepByStepPortal();
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = (n, _) => Task.FromResult(n <= 2 ? 503 : 200); // the first two attempts are refused
         await CreateRecipientAsync(portal, receiver);
@@ -66,7 +67,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task Events_that_happen_while_the_receiver_is_down_for_30_seconds_arrive_in_order_after_it_returns()
     {
-        await using var portal = new PublicSitePortal();
+        await using var portal = new StepByStepPortal();
         await using var receiver = await WebhookReceiver.StartAsync();
         await CreateRecipientAsync(portal, receiver);
         await receiver.StopAsync();
@@ -91,7 +92,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task A_key_left_unused_past_its_expiry_is_announced_once_as_expired()
     {
-        await using var portal = new PublicSitePortal();
+        await using var portal = new StepByStepPortal();
         await using var receiver = await WebhookReceiver.StartAsync();
         await CreateRecipientAsync(portal, receiver, [WebhookEvents.KeyIssued, WebhookEvents.KeyExpired]);
         var (shortKey, _) = await portal.GenerateKeyAsync("queue_id=general&ttl=60");
@@ -134,7 +135,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task Two_passes_at_once_queue_each_event_once_and_two_senders_at_once_send_it_once()
     {
-        await using var portal = new PublicSitePortal();
+        await using var portal = new StepByStepPortal();
         await using var receiver = await WebhookReceiver.StartAsync();
         await CreateRecipientAsync(portal, receiver);
         var (shortKey, _) = await portal.GenerateKeyAsync();
@@ -153,7 +154,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task A_recipient_that_fails_for_a_day_is_paused_gets_nothing_while_paused_and_takes_the_waiting_events_when_resumed()
     {
-        await using var portal = new PublicSitePortal();
+        await using var portal = new StepByStepPortal();
         await using var receiver = await WebhookReceiver.StartAsync();
         var failing = true;
         receiver.Answer = (_, _) => Task.FromResult(failing ? 500 : 200);
@@ -232,4 +233,5 @@ public sealed class WebhookDeliveryTests
         }
         Assert.True(done(), "The receiver did not get the expected events.");
     }
+
 }

@@ -7,15 +7,16 @@ namespace BlazorKeyPortal.Tests.Features.Webhooks;
 
 /// <summary>
 /// Two portals (each with its own writer, worker and HTTP client) on one SQLite file, both filling and draining the
-/// outbox at once: the cursor moves only from where a pass read it and each delivery is claimed by one of them.
+/// outbox at once: the cursor moves only from where a pass read it and each delivery is claimed by one of them. The test
+/// runs the passes itself, two per portal at a time (see <see cref="StepByStepPortal"/>).
 /// </summary>
 public sealed class WebhookTwoInstancesTests
 {
     [Fact]
     public async Task Two_portals_on_one_database_queue_and_send_every_event_exactly_once()
     {
-        await using var a = new PortalOn(null);
-        await using var b = new PortalOn(a.Started().DataDirectory);
+        await using var a = new StepByStepPortal();
+        await using var b = new StepByStepPortal(a.Started().DataDirectory);
         b.Started();
         await using var receiver = await WebhookReceiver.StartAsync();
         await WebhookDeliveryTests.CreateRecipientAsync(a, receiver, [WebhookEvents.KeyIssued]);
@@ -49,7 +50,4 @@ public sealed class WebhookTwoInstancesTests
         await portal.Get<WebhookFanOut>().QueueAsync();
         await portal.Get<WebhookDispatcher>().DeliverDueAsync();
     }
-
-    /// <summary>A portal on another portal's database (or a new one, for null).</summary>
-    private sealed class PortalOn(string? directory) : PortalFactory(directory);
 }
