@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace BlazorKeyPortal.E2E.Pages;
 
 /// <summary>Key history (<c>/history</c>): its filter bar, grid, CSV export and audit verification.</summary>
-public sealed class HistoryPage(IPage page) : PortalLayout(page)
+public sealed partial class HistoryPage(IPage page) : PortalLayout(page)
 {
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = "Key history", Level = 1 });
     public ILocator Site => Page.GetByLabel("Site", new() { Exact = true });
@@ -45,10 +47,23 @@ public sealed class HistoryPage(IPage page) : PortalLayout(page)
             await Assertions.Expect(ExternalKey).ToHaveValueAsync(externalKey);
         }
         await ApplyFilterButton.ClickAsync();
-        // The filter moves into the address by client-side navigation: no page load follows. A choice the page lost
-        // fails here.
-        await Page.WaitForURLAsync(url => url.Contains("site=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });
+        // The filter moves into the address by client-side navigation (history.replaceState): no page load follows, so
+        // the address is polled rather than awaited as a navigation event. A choice the page lost fails here.
+        try
+        {
+            await Assertions.Expect(Page).ToHaveURLAsync(SiteInAddress(), new() { Timeout = 10_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException(
+                $"Apply filter did not put the site into the address ({Page.Url}). Site shows \"{await Site.InputValueAsync()}\"; " +
+                $"error bar visible: {await Page.Locator("#blazor-error-ui").IsVisibleAsync()}; " +
+                $"reconnecting: {await Page.Locator("#components-reconnect-modal[open]").CountAsync() > 0}.", e);
+        }
     }
+
+    [GeneratedRegex("[?&]site=[0-9]+")]
+    private static partial Regex SiteInAddress();
 
     /// <summary>Opens the detail page of <paramref name="shortKey"/> from its row.</summary>
     public async Task<KeyDetailPage> OpenDetailAsync(string shortKey)
