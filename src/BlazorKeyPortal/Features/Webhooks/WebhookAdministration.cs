@@ -5,14 +5,18 @@ using BlazorKeyPortal.Data.Writing;
 using BlazorKeyPortal.Features.Administration;
 using BlazorKeyPortal.Features.ReverseProxy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorKeyPortal.Features.Webhooks;
 
-/// <summary>A recipient as the page lists it, with how its deliveries stand.</summary>
-public sealed record WebhookRecipientInfo(WebhookRecipient Recipient, int Pending);
+/// <summary>
+/// A recipient as the page lists it, with how its deliveries stand; <paramref name="PausedForFailing"/> when the dispatcher
+/// paused it (it failed for <see cref="WebhookOptions.PauseAfter"/>), rather than an administrator.
+/// </summary>
+public sealed record WebhookRecipientInfo(WebhookRecipient Recipient, int Pending, bool PausedForFailing);
 
 /// <summary>
-/// The Webhooks page's service: recipients are created, changed, resumed and deleted through <see cref="AdminChanges"/>
+/// The Webhooks page's service: recipients are created, changed, paused, resumed and deleted through <see cref="AdminChanges"/>
 /// (validated, audited without their secret), and a test event goes straight to the receiver and into its log.
 /// </summary>
 public sealed class WebhookAdministration(
@@ -23,6 +27,7 @@ public sealed class WebhookAdministration(
     DatabaseWriter writer,
     IDbContextFactory<PortalDbContext> contexts,
     PortalPublicOrigin origin,
+    IOptions<WebhookOptions> options,
     TimeProvider time)
 {
     public const string SubjectType = "webhook_recipient";
@@ -33,7 +38,8 @@ public sealed class WebhookAdministration(
         var recipients = await db.WebhookRecipients.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var pending = await db.WebhookDeliveries.Where(d => d.State == DeliveryState.Pending).GroupBy(d => d.RecipientId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return recipients.Select(r => new WebhookRecipientInfo(r, pending.GetValueOrDefault(r.Id))).ToList();
+        var pauseAfter = options.Value.PauseAfter;
+        return recipients.Select(r => new WebhookRecipientInfo(r, pending.GetValueOrDefault(r.Id), r.PausedAt - r.FailingSince >= pauseAfter)).ToList();
     }
 
     /// <summary>The recipient's latest attempts, newest first.</summary>
@@ -95,6 +101,20 @@ public sealed class WebhookAdministration(
         }, cancellationToken: cancellationToken);
         return result.Succeeded ? secret : throw new InvalidOperationException(string.Join(' ', result.Errors.Select(e => e.ErrorMessage)));
     }
+
+    /// <summary>
+    /// Stops deliveries to a recipient until it is resumed (a receiver being maintained or moved): its events keep being
+    /// queued and wait, in order, with no attempt and so no retry period spent.
+    /// </summary>
+    public Task<AdminResult> PauseAsync(string actor, int recipientId, CancellationToken cancellationToken = default) =>
+        changes.ApplyAsync(actor, SubjectType, scope =>
+        {
+            var recipient = Find(scope, recipientId);
+            if (recipient.PausedAt is not null) throw new AdminRefusalException("", $"Deliveries to '{recipient.Name}' are already paused.");
+            var before = Describe(recipient);
+            recipient.PausedAt = time.GetUtcNow();
+            return new ChangeRecord(Id(recipient), "paused", before, Describe(recipient));
+        }, cancellationToken: cancellationToken);
 
     /// <summary>Sends again after a pause: the waiting events are due at once and get another full retry period.</summary>
     public Task<AdminResult> ResumeAsync(string actor, int recipientId, CancellationToken cancellationToken = default) =>

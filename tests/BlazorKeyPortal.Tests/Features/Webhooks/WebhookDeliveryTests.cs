@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.AuditTrail;
 using BlazorKeyPortal.Features.Webhooks;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -176,6 +177,7 @@ public sealed class WebhookDeliveryTests
 
         Assert.NotNull(paused.PausedAt);
         Assert.True(paused.PausedAt - paused.FailingSince >= TimeSpan.FromDays(1));
+        Assert.True(Assert.Single(await portal.Get<WebhookAdministration>().ListAsync()).PausedForFailing);
         Assert.Equal(attemptsWhenPaused, receiver.Requests.Count);
         failing = false;
         (await portal.Get<WebhookAdministration>().ResumeAsync("user:admin", recipientId)).Succeeded.ShouldBeTrue();
@@ -183,6 +185,38 @@ public sealed class WebhookDeliveryTests
         var resumed = await RecipientAsync(portal, recipientId);
         Assert.Null(resumed.PausedAt);
         Assert.Null(resumed.FailingSince);
+    }
+
+    [Fact]
+    public async Task A_recipient_an_administrator_pauses_gets_nothing_while_paused_and_takes_the_waiting_events_in_order_when_resumed()
+    {
+        await using var portal = new StepByStepPortal();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await CreateRecipientAsync(portal, receiver);
+        var recipientId = await RecipientIdAsync(portal);
+        var webhooks = portal.Get<WebhookAdministration>();
+
+        (await webhooks.PauseAsync("user:admin", recipientId)).Succeeded.ShouldBeTrue();
+        var pausedAgain = await webhooks.PauseAsync("user:admin", recipientId);
+        var (shortKey, _) = await portal.GenerateKeyAsync();
+        var key = await portal.KeyAsync(shortKey);
+        await portal.Customer("support.localhost").EnterKeyAsync(shortKey, "Lee");
+        for (var hour = 0; hour < 3; hour++)
+        {
+            await PumpOnceAsync(portal);
+            portal.Clock.Advance(TimeSpan.FromHours(1));
+        }
+        var requestsWhilePaused = receiver.Requests.Count;
+        var listed = Assert.Single(await webhooks.ListAsync());
+        (await webhooks.ResumeAsync("user:admin", recipientId)).Succeeded.ShouldBeTrue();
+        await PumpUntilAsync(portal, () => EventsOf(receiver, key).Count >= 2);
+
+        Assert.Equal(0, requestsWhilePaused);
+        Assert.Equal("Deliveries to 'Ticketing' are already paused.", Assert.Single(pausedAgain.Errors).ErrorMessage);
+        Assert.Equal(2, listed.Pending);
+        Assert.False(listed.PausedForFailing);
+        Assert.Equal(["com.blazorkeyportal.key.issued", "com.blazorkeyportal.key.redeemed"], EventsOf(receiver, key).Select(e => e.Type));
+        Assert.Contains(await portal.AuditAsync(AuditActions.AdminChange), e => e.Details?.Contains("\"change\":\"paused\"", StringComparison.Ordinal) == true);
     }
 
     internal static async Task<WebhookRecipientForm> CreateRecipientAsync(PortalFactory portal, WebhookReceiver receiver, HashSet<string>? events = null)

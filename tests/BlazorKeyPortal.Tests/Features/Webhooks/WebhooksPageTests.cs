@@ -83,10 +83,35 @@ public sealed class WebhooksPageTests
         var cut = admin.Render<WebhooksPage>();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=paused-notice]").TextContent.ShouldContain("Deliveries to Ticketing are paused since"));
+        cut.Find("[data-testid=paused-notice]").TextContent.ShouldContain("it failed for a day");
         cut.Row("Ticketing").TextContent.ShouldContain("Paused since");
         await cut.Button("Resume Ticketing").ClickAsync(new());
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=paused-notice]").ShouldBeEmpty());
         cut.Row("Ticketing").TextContent.ShouldContain("Delivering");
+    }
+
+    [Fact]
+    public async Task An_administrator_pauses_a_recipient_from_its_row_the_page_says_so_and_resuming_delivers_again()
+    {
+        await using var portal = new PortalFactory();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await WebhookDeliveryTests.CreateRecipientAsync(portal, receiver);
+        await using var admin = await AdminAsync(portal);
+        var cut = admin.Render<WebhooksPage>();
+        cut.WaitForAssertion(() => cut.Row("Ticketing").TextContent.ShouldContain("Delivering"));
+
+        await cut.Button("Pause deliveries to Ticketing").ClickAsync(new());
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=paused-notice]").TextContent.ShouldContain("Deliveries to Ticketing are paused since"));
+        cut.Find("[data-testid=paused-notice]").TextContent.ShouldContain("by an administrator");
+        cut.Row("Ticketing").TextContent.ShouldContain("Paused since");
+        cut.FindAll("button[aria-label='Pause deliveries to Ticketing']").ShouldBeEmpty();
+
+        await cut.Button("Resume Ticketing").ClickAsync(new());
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=paused-notice]").ShouldBeEmpty());
+        cut.Row("Ticketing").TextContent.ShouldContain("Delivering");
+        cut.Button("Pause deliveries to Ticketing").ShouldNotBeNull();
     }
 }
