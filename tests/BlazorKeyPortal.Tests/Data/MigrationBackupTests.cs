@@ -2,6 +2,8 @@ using BlazorKeyPortal.Data;
 using BlazorKeyPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorKeyPortal.Tests.Data;
@@ -58,12 +60,39 @@ public sealed class MigrationBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_at_the_first_release_is_backed_up_then_brought_up_to_date_with_its_rows_kept()
+    {
+        using (var db = SqliteFile.Open(Path.Combine(_directory, "portal.db")))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "PublicSites" ("Name", "IsPrimary", "IsEnabled", "Title", "Color", "RestrictToTeams", "RestrictToApiAccounts", "ExternalKeyRequired")
+                VALUES ('Help desk of release 1.0.0', 1, 1, 'Help desk', '#1565c0', 0, 0, 0);
+                """);
+        }
+
+        await using (var portal = new PortalOn(_directory).Started())
+        {
+            await using var db = portal.CreateDbContext();
+            (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+            var site = await db.PublicSites.SingleAsync(s => s.Name == "Help desk of release 1.0.0");
+            site.DefaultLanguage.ShouldBeNull();
+        }
+
+        var backup = Directory.GetFiles(Path.Combine(_directory, "backups")).ShouldHaveSingleItem();
+        Path.GetFileName(backup).ShouldBe($"portal-20261130T090000Z-before-{LastMigration()}.db");
+    }
+
+    [Fact]
     public async Task A_database_of_a_pre_release_build_whose_migrations_this_build_does_not_continue_stops_the_start_with_what_to_do()
     {
         using (var db = SqliteFile.Open(Path.Combine(_directory, "portal.db")))
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("""UPDATE "__EFMigrationsHistory" SET "MigrationId" = '20261130100209_Initial';""");
+            await db.Database.ExecuteSqlRawAsync("""
+                DELETE FROM "__EFMigrationsHistory";
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261130100209_Initial', '10.0.0');
+                """);
         }
         await using var portal = new PortalOn(_directory);
 

@@ -13,6 +13,7 @@ internal sealed class PublicSiteConfiguration : IEntityTypeConfiguration<PublicS
         site.Property(s => s.Title).HasMaxLength(200);
         site.Property(s => s.Color).HasMaxLength(20);
         site.Property(s => s.Notice).HasMaxLength(2000);
+        site.Property(s => s.DefaultLanguage).HasMaxLength(10);
         site.Property(s => s.MailSubjectTemplate).HasMaxLength(500);
         site.Property(s => s.MailBodyTemplate).HasMaxLength(4000);
         site.Property(s => s.ExternalKeyPattern).HasMaxLength(500);

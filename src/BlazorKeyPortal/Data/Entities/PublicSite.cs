@@ -13,6 +13,11 @@ public sealed class PublicSite
     public required string Title { get; set; }
     public string Color { get; set; } = "#1565c0";
     public string? Notice { get; set; }
+    /// <summary>
+    /// The language of the public pages when the customer's browser asks for none that they speak (a code of
+    /// <c>PublicLanguages</c>); null for English.
+    /// </summary>
+    public string? DefaultLanguage { get; set; }
 
     // Invitation templates; placeholders {key_url}, {short_key}, {expires}.
     public string? MailSubjectTemplate { get; set; }

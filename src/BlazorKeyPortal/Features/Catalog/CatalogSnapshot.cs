@@ -101,6 +101,9 @@ public sealed record SiteInfo(
 {
     private (string? Pattern, Regex? Regex) _compiled;
 
+    /// <summary>The public pages' language when the browser asks for none they speak; null for English.</summary>
+    public string? DefaultLanguage { get; init; }
+
     /// <summary>
     /// The whole-string match of <see cref="ExternalKeyPattern"/>, compiled on first use and again only when a
     /// copy (<c>with</c>) carries another pattern. Racing first uses compile the same thing; either result is right.

@@ -46,7 +46,8 @@ public sealed class DatabaseSitesAndRoutingSource : ISitesAndRoutingSource
                 s.RestrictToTeams, s.AllowedTeams.Select(t => t.Id).ToHashSet(),
                 s.RestrictToApiAccounts, s.AllowedApiAccounts.Select(a => a.Id).ToHashSet(),
                 s.MaxTtlSeconds, s.ExternalKeyRequired, s.ExternalKeyPattern,
-                s.Hostnames.OrderByDescending(h => h.IsPrimary).ThenBy(h => h.Id).Select(h => new HostnameInfo(h.Hostname, h.IsPrimary)).ToList()))
+                s.Hostnames.OrderByDescending(h => h.IsPrimary).ThenBy(h => h.Id).Select(h => new HostnameInfo(h.Hostname, h.IsPrimary)).ToList())
+                { DefaultLanguage = s.DefaultLanguage })
                 .Where(s => s.Hostnames.Count > 0).ToList(),
             reps.Select(r => new RepInfo(r.Id, r.Username, r.PublicDisplayName, r.PrivateDisplayName, r.PortalUserName, r.IsEnabled,
                 r.Teams.Select(t => t.Id).Order().ToList(), r.Embassies.Select(e => e.Id).Order().ToList(),

@@ -8,8 +8,9 @@ public sealed record PublicLanguage(string Code, string NativeName);
 
 /// <summary>
 /// The languages of the public pages and how a request gets one: <c>?lang=</c> (the picker's links), then the
-/// cookie that a pick leaves, then <c>Accept-Language</c> (q-values honoured, <c>de-CH</c> served as <c>de</c>), else
-/// English. Only public sites' hostnames are localized; the portal stays English (ADR-016).
+/// cookie that a pick leaves, then <c>Accept-Language</c> (q-values honoured, <c>de-CH</c> served as <c>de</c>), then the
+/// site's own default language, else English. Only public sites' hostnames are localized; the portal stays English
+/// (ADR-016).
 /// </summary>
 public static class PublicLanguages
 {
@@ -63,6 +64,9 @@ public static class PublicLanguages
                 new CookieRequestCultureProvider { CookieName = CookieName },
                 // Browsers send a handful of languages; the default of three would drop a supported fourth choice.
                 new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 8 },
+                // Reached only when the browser asks for none of the pages' languages.
+                new CustomRequestCultureProvider(http => Task.FromResult(
+                    http.Features.Get<PublicSiteRequest>()?.Site?.DefaultLanguage is { } site ? new ProviderCultureResult(site) : null)),
             ],
         };
     }

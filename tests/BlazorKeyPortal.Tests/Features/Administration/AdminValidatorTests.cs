@@ -59,6 +59,20 @@ public sealed class AdminValidatorTests
         (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe(["A site needs at least one hostname."]);
     }
 
+    [Theory]
+    [InlineData("it")]
+    [InlineData("DE")]
+    [InlineData("de-DE")]
+    public async Task A_default_language_the_public_pages_do_not_speak_is_refused(string language)
+    {
+        var form = NewSite();
+        form.DefaultLanguage = language;
+
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBe([$"'{language}' is not a language of the public pages (en, de, fr, es, nl, ja)."]);
+        form.DefaultLanguage = "ja";
+        (await ErrorsOf(new SiteFormValidator(new PortalHostnames([])), form)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task The_primary_site_cannot_stop_being_primary_by_itself()
     {

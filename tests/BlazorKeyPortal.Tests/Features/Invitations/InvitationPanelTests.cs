@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using BlazorKeyPortal.Data.Entities;
+using BlazorKeyPortal.Features.Administration.Sites;
+using BlazorKeyPortal.Features.Catalog;
 using BlazorKeyPortal.Features.GenerateKey;
 using BlazorKeyPortal.Features.Invitations;
 using BlazorKeyPortal.Tests.Features.GenerateKey;
@@ -79,6 +81,26 @@ public sealed class InvitationPanelTests
         var claimed = (await delivery.ClaimAsync(await OnlyInvitationIdAsync(portal), TimeSpan.FromMinutes(1), default)).ShouldNotBeNull();
         await delivery.SentAsync(claimed, default);
         cut.WaitForAssertion(() => cut.Find("[data-testid=invitation-status]").TextContent.ShouldBe("Sent"), WaitTimeout);
+    }
+
+    [Fact]
+    public async Task The_invitation_of_a_key_for_a_site_that_speaks_french_starts_in_french()
+    {
+        await using var portal = NewPortal();
+        var support = (await portal.Get<PortalCatalog>().GetAsync()).Sites.Single(s => s.Name == "Support");
+        var form = SiteForm.From(support);
+        form.DefaultLanguage = "fr";
+        (await portal.Get<SiteAdministration>().SaveAsync("user:admin", form)).Succeeded.ShouldBeTrue();
+        var key = await portal.IssueKeyAsync("agent");
+        await using var context = await CardContextAsync(portal);
+        var cut = context.Render<KeyResultCard>(p => p.Add(c => c.Key, key));
+
+        cut.WaitForAssertion(() => cut.Find("#invitation-language").GetAttribute("value").ShouldBe("fr"), WaitTimeout);
+        cut.Find("[data-testid=invitation-panel] input[type=email]").Change("jeanne@example.com");
+        await cut.Find("[data-testid=invitation-panel] form").SubmitAsync();
+
+        key.SiteName.ShouldBe("Support");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=invitation] td:nth-child(2)").TextContent.ShouldBe("fr"), WaitTimeout);
     }
 
     private static async Task<long> OnlyInvitationIdAsync(MailPortal portal)

@@ -340,6 +340,10 @@ namespace BlazorKeyPortal.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("ExternalKeyPattern")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

@@ -323,6 +323,10 @@ namespace BlazorKeyPortal.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalKeyPattern")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

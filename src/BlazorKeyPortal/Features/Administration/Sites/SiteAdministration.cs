@@ -24,6 +24,7 @@ public sealed class SiteAdministration(AdminChanges changes, IValidator<SiteForm
             site.Title = form.Title.Trim();
             site.Color = form.Color;
             site.Notice = Blank(form.Notice);
+            site.DefaultLanguage = Blank(form.DefaultLanguage);
             site.MailSubjectTemplate = Blank(form.MailSubjectTemplate);
             site.MailBodyTemplate = Blank(form.MailBodyTemplate);
             site.RestrictToTeams = form.RestrictToTeams;
@@ -99,7 +100,7 @@ public sealed class SiteAdministration(AdminChanges changes, IValidator<SiteForm
         Hostnames = site.Hostnames.OrderByDescending(h => h.IsPrimary).Select(h => h.Hostname).ToList(),
         site.RestrictToTeams, AllowedTeams = site.AllowedTeams.Select(t => t.Id).Order().ToList(),
         site.RestrictToApiAccounts, AllowedApiAccounts = site.AllowedApiAccounts.Select(a => a.Id).Order().ToList(),
-        site.MaxTtlSeconds, site.ExternalKeyRequired, site.ExternalKeyPattern,
+        site.MaxTtlSeconds, site.ExternalKeyRequired, site.ExternalKeyPattern, site.DefaultLanguage,
         Languages = languages.OrderBy(t => t.Language, StringComparer.Ordinal)
             .Select(t => new { t.Language, t.Title, t.Notice, t.InvitationSubject, t.InvitationBody }).ToList(),
     };

@@ -23,6 +23,8 @@ public sealed class SiteForm
     public int? MaxTtlSeconds { get; set; }
     public bool ExternalKeyRequired { get; set; }
     public string? ExternalKeyPattern { get; set; }
+    /// <summary>The public pages' language for browsers that ask for none they speak; null for English.</summary>
+    public string? DefaultLanguage { get; set; }
     /// <summary>The title, notice and invitation per language of the public pages (see <see cref="SiteLanguageForm"/>).</summary>
     public List<SiteLanguageForm> Languages { get; set; } = SiteLanguageForm.ForEveryLanguage([]);
 
@@ -46,6 +48,7 @@ public sealed class SiteForm
         MaxTtlSeconds = site.MaxTtlSeconds,
         ExternalKeyRequired = site.ExternalKeyRequired,
         ExternalKeyPattern = site.ExternalKeyPattern,
+        DefaultLanguage = site.DefaultLanguage,
     };
 }
 

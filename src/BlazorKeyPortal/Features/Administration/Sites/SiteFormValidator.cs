@@ -25,6 +25,10 @@ public sealed class SiteFormValidator : AbstractValidator<SiteForm>
             .Must(body => string.IsNullOrWhiteSpace(body) || body.Contains("{key_url}", StringComparison.Ordinal) || body.Contains("{short_key}", StringComparison.Ordinal))
             .WithMessage("The invitation body must contain {key_url} or {short_key}, or the customer cannot start a session.");
 
+        RuleFor(f => f.DefaultLanguage)
+            .Must(code => PublicLanguages.All.Any(l => l.Code == code))
+            .When(f => !string.IsNullOrEmpty(f.DefaultLanguage))
+            .WithMessage(f => $"'{f.DefaultLanguage}' is not a language of the public pages ({string.Join(", ", PublicLanguages.All.Select(l => l.Code))}).");
         RuleFor(f => f.Languages).Custom((languages, context) =>
         {
             foreach (var text in languages.Where(t => !t.IsEmpty))

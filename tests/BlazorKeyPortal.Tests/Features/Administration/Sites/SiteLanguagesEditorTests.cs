@@ -34,4 +34,22 @@ public sealed class SiteLanguagesEditorTests
         await reopened.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Deutsch").ClickAsync(new());
         reopened.WaitForAssertion(() => reopened.Input("Title (Deutsch)").GetAttribute("value").ShouldBe("Fernhilfe für Außenstellen"));
     }
+
+    [Fact]
+    public async Task A_language_picked_for_other_browsers_is_saved_for_the_site_and_shows_again_when_the_dialog_reopens()
+    {
+        await using var portal = new PortalFactory();
+        await using var admin = await AdminComponentContext.CreateAsync(portal);
+        var cut = admin.Render<SitesPage>();
+        var dialog = admin.OpenDialog(cut.Button("Edit site Remote"), "Save site");
+        dialog.Input("Language for other browsers").GetAttribute("value").ShouldBe("English");
+
+        await admin.PickAsync(dialog, "Language for other browsers", "Nederlands");
+        await dialog.Button("Save site").ClickAsync(new());
+        dialog.WaitForAssertion(() => dialog.FindAll("button").ShouldNotContain(b => b.TextContent.Trim() == "Save site"));
+
+        (await portal.Get<PortalCatalog>().GetAsync()).Sites.Single(s => s.Name == "Remote").DefaultLanguage.ShouldBe("nl");
+        var reopened = admin.OpenDialog(cut.Button("Edit site Remote"), "Save site");
+        reopened.Input("Language for other browsers").GetAttribute("value").ShouldBe("Nederlands");
+    }
 }
