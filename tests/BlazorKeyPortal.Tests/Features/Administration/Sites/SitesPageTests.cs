@@ -99,6 +99,22 @@ public sealed class SitesPageTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task The_api_accounts_field_says_that_none_picked_allows_none_and_that_a_pick_allows_no_other()
+    {
+        await using var ownPortal = new PortalFactory();
+        await using var admin = await AdminComponentContext.CreateAsync(ownPortal);
+        var cut = admin.Render<SitesPage>();
+        var dialog = admin.OpenDialog(cut.Button("Edit site Remote"), "Save site");
+
+        await dialog.Switch("Only chosen API accounts may issue keys for this site").ChangeAsync(new() { Value = true });
+        dialog.WaitForAssertion(() => dialog.Field("API accounts allowed").TextContent.ShouldContain("None picked: no API account may use this site."));
+        await admin.PickAsync(dialog, "API accounts allowed", "demo-read-only (demo-read-only)");
+
+        dialog.WaitForAssertion(() => dialog.Field("API accounts allowed").TextContent.ShouldContain("No other API account may use this site."));
+        dialog.Field("API accounts allowed").TextContent.ShouldNotContain("None picked");
+    }
+
+    [Fact]
     public async Task In_appliance_mode_the_sites_are_shown_read_only_with_a_notice()
     {
         await using var admin = await AdminComponentContext.CreateAsync(portal, KeyAuthorityMode.Appliance);
