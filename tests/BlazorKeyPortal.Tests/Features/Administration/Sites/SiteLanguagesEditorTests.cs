@@ -49,6 +49,8 @@ public sealed class SiteLanguagesEditorTests
         dialog.WaitForAssertion(() => dialog.FindAll("button").ShouldNotContain(b => b.TextContent.Trim() == "Save site"));
 
         (await portal.Get<PortalCatalog>().GetAsync()).Sites.Single(s => s.Name == "Remote").DefaultLanguage.ShouldBe("nl");
+        cut.WaitForAssertion(() => cut.Row("Remote").Cell("Look").ShouldEndWith("Other browsers: Nederlands"));
+        cut.Row("Support").Cell("Look").ShouldNotContain("Other browsers");
         var reopened = admin.OpenDialog(cut.Button("Edit site Remote"), "Save site");
         reopened.Input("Language for other browsers").GetAttribute("value").ShouldBe("Nederlands");
     }
