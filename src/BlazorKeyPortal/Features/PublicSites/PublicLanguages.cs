@@ -31,6 +31,9 @@ public static class PublicLanguages
         new("ja", "日本語"),
     ];
 
+    /// <summary>The language's name for itself (<c>de</c> → Deutsch), or the code when the pages do not speak it.</summary>
+    public static string NativeNameOf(string code) => All.FirstOrDefault(l => l.Code == code)?.NativeName ?? code;
+
     public static bool IsSupported(string? code) => All.Any(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The supported language that <paramref name="culture"/> is or belongs to (<c>de-CH</c> → <c>de</c>), or null.</summary>
